@@ -1,0 +1,33 @@
+package prodbridge.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "prod-bridge",
+    mixinStandardHelpOptions = true,
+    versionProvider = BridgeCommand.Version.class,
+    description = "Runs a podcast production pipeline as a supervised child: limits, clean ends, a small JSON result.",
+    subcommands = {
+      EpisodeCommand.class, ResearchCommand.class, ScriptCommand.class, AudioCommand.class, RunCommand.class,
+      ConfigCommand.class
+    })
+final class BridgeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
+        + " prod-audio, run, config); see prod-bridge --help");
+  }
+
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = BridgeCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"prod-bridge " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

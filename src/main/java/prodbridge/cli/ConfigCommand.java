@@ -1,0 +1,38 @@
+package prodbridge.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import prodbridge.config.ConfigJson;
+import prodbridge.config.ConfigLoader;
+import prodbridge.config.EffectiveConfig;
+import prodbridge.config.ProfileSettings;
+
+@Command(name = "config", description = "Print the effective profiles as JSON.")
+final class ConfigCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file to layer over the built-in one.")
+  Path config;
+
+  private final Context context;
+
+  ConfigCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    EffectiveConfig c = new ConfigLoader(context.env(), context.workingDir()).load(config, ProfileSettings.NONE);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("pipeline", c.pipeline());
+    view.put("runs_root", c.runsRoot().toString());
+    view.put("output_root", c.outputRoot().toString());
+    view.put("sources", c.sources());
+    view.put("profiles", new TreeMap<>(c.profiles()));
+    context.out().println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+package prodbridge.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+import prodbridge.config.DurationText;
+
+/** Option converters that refuse bad values before anything runs. */
+final class Converters {
+  private Converters() {}
+
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return DurationText.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class BudgetConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double d = number(value, "budget");
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new TypeConversionException("budget \"" + value + "\": must be greater than zero (USD)");
+      }
+      return d;
+    }
+  }
+
+  static final class QualityConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double d = number(value, "quality threshold");
+      if (!(d >= 0 && d <= 10)) {
+        throw new TypeConversionException("quality threshold \"" + value + "\": must be between 0 and 10");
+      }
+      return d;
+    }
+  }
+
+  private static double number(String value, String what) {
+    try {
+      return Double.parseDouble(value.replace("$", "").trim());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException(what + " \"" + value + "\": not a number");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package prodbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import prodbridge.config.UsageException;
+
+/** Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout. */
+public final class Main {
+  static final int USAGE = 2;
+  static final int INTERNAL = 1;
+
+  private final Context context;
+
+  Main(Context context) {
+    this.context = context;
+  }
+
+  public static void main(String... args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Context context =
+        new Context(out, err, System.getenv(), Path.of("").toAbsolutePath(), stdoutIsTerminal(), new CancelSignals());
+    int code = new Main(context).run(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  int run(String... args) {
+    CommandLine cli = new CommandLine(new BridgeCommand(), factory());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.getSubcommands().get("run").setStopAtPositional(true);
+    cli.setParameterExceptionHandler((e, a) -> usageError(e.getMessage(), e, args));
+    cli.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          if (e instanceof UsageException) {
+            return usageError(e.getMessage(), null, args);
+          }
+          context.err().println("prod-bridge: internal error: " + e);
+          e.printStackTrace(context.err());
+          return INTERNAL;
+        });
+    return cli.execute(args);
+  }
+
+  private int usageError(String message, ParameterException e, String[] args) {
+    String line = message;
+    if (e instanceof UnmatchedArgumentException u && u.getCommandLine().getParent() == null) {
+      line = "unknown command or argument " + u.getUnmatched() + "; commands: "
+          + String.join(", ", u.getCommandLine().getSubcommands().keySet());
+    }
+    context.err().println("prod-bridge: " + line.replace('\n', ' ').strip());
+    if (jsonRequested(args)) {
+      context.out().println(Printer.usageError(line));
+    }
+    return USAGE;
+  }
+
+  /** The format for an error found before or during parsing: the --format flag if readable, else the default. */
+  private boolean jsonRequested(String[] args) {
+    List<String> a = Arrays.asList(args);
+    int i = a.indexOf("--format");
+    String value = i >= 0 && i + 1 < a.size() ? a.get(i + 1)
+        : a.stream().filter(s -> s.startsWith("--format=")).map(s -> s.substring(9)).findFirst().orElse(null);
+    return value == null ? !context.stdoutIsTerminal() : value.equalsIgnoreCase("json");
+  }
+
+  private IFactory factory() {
+    IFactory defaults = CommandLine.defaultFactory();
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        try {
+          return type.getDeclaredConstructor(Context.class).newInstance(context);
+        } catch (NoSuchMethodException noContext) {
+          return defaults.create(type);
+        }
+      }
+    };
+  }
+
+  /** True when fd 1 is a terminal; a file, pipe or socket is not. */
+  static boolean stdoutIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (Exception e) {
+      return System.console() != null;
+    }
+  }
+
+}

@@ -1,0 +1,48 @@
+package prodbridge.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import prodbridge.config.ConfigLoader;
+import prodbridge.config.EffectiveConfig;
+import prodbridge.runs.RunExecution;
+import prodbridge.runs.RunPlan;
+import prodbridge.runs.RunPlanner;
+import prodbridge.runs.RunRequest;
+import prodbridge.runs.RunResult;
+
+/** What every run command does: layer the config, plan, then print the plan (dry run) or run it. */
+abstract class RunCommandBase implements Callable<Integer> {
+  @Mixin RunOptions options;
+
+  final Context context;
+
+  RunCommandBase(Context context) {
+    this.context = context;
+  }
+
+  /** The request for this command word, checked for what only this command needs. */
+  abstract RunRequest request();
+
+  @Override
+  public Integer call() throws Exception {
+    OutputFormat format = context.formatOr(options.format);
+    EffectiveConfig config =
+        new ConfigLoader(context.env(), context.workingDir()).load(options.config, options.settings());
+    RunPlan plan =
+        new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request());
+    if (options.dryRun) {
+      context.out().println(Printer.dryRun(plan, format));
+      return 0;
+    }
+    RunExecution execution = new RunExecution(plan);
+    RunResult result =
+        context.signals() == null ? execution.execute() : context.signals().during(execution, execution::execute);
+    context.out().println(Printer.result(result, format));
+    return result.succeeded() ? 0 : result.errorType().exitCode();
+  }
+
+  static String joined(java.util.List<String> words) {
+    return words == null || words.isEmpty() ? null : String.join(" ", words);
+  }
+}

@@ -1,0 +1,51 @@
+package prodbridge.config;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A memory size: {@code 512MB}, {@code 2GB}, {@code 1.5g}; 1024-based and case-insensitive. */
+public record ByteSize(long bytes) {
+  private static final Pattern TEXT =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)");
+  private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
+
+  public ByteSize {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("a size must be greater than zero");
+    }
+  }
+
+  public static ByteSize parse(String text) {
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    Matcher m = TEXT.matcher(t);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "bad size \"" + text + "\": use a number and a unit, like 512MB or 2GB");
+    }
+    int power = "bkmgt".indexOf(m.group(2).charAt(0));
+    long bytes =
+        new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)).longValue();
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("bad size \"" + text + "\": must be greater than zero");
+    }
+    return new ByteSize(bytes);
+  }
+
+  public long megabytes() {
+    return bytes / (1024 * 1024);
+  }
+
+  /** The largest unit that states the size exactly: 512MB, 2GB, 1536KB. */
+  @Override
+  public String toString() {
+    int unit = 0;
+    long n = bytes;
+    while (unit < UNITS.length - 1 && n % 1024 == 0) {
+      n /= 1024;
+      unit++;
+    }
+    return n + UNITS[unit];
+  }
+}

@@ -1,0 +1,107 @@
+package prodbridge.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deserializers that check a value where it is read, so an error names the line and column of the bad value,
+ * not of the end of the enclosing object.
+ */
+final class Checked {
+  private Checked() {}
+
+  /** A positive duration written as text ("30m"); a bare number is refused because its unit is a guess. */
+  static final class DurationValue extends JsonDeserializer<Duration> {
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw MismatchedInputException.from(
+            p, Duration.class, "expected a duration in quotes, like \"30m\" or \"250ms\"");
+      }
+      try {
+        return DurationText.parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Duration.class);
+      }
+    }
+  }
+
+  /** A number greater than zero (a budget in USD). */
+  static final class PositiveNumber extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      double value = number(p);
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw InvalidFormatException.from(p, "must be greater than zero", value, Double.class);
+      }
+      return value;
+    }
+  }
+
+  /** A quality score between 0 and 10. */
+  static final class QualityScore extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      double value = number(p);
+      if (!(value >= 0 && value <= 10)) {
+        throw InvalidFormatException.from(p, "must be between 0 and 10", value, Double.class);
+      }
+      return value;
+    }
+  }
+
+  /** A whole number of at least 1. */
+  static final class PositiveCount extends JsonDeserializer<Integer> {
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1
+          || p.getLongValue() > 1000) {
+        throw MismatchedInputException.from(p, Integer.class, "expected a whole number from 1 to 1000");
+      }
+      return p.getIntValue();
+    }
+  }
+
+  /** An argv template: a list of strings whose placeholders are all known. */
+  static final class ArgvTemplate extends JsonDeserializer<List<String>> {
+    @Override
+    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw MismatchedInputException.from(p, List.class, "expected a list of strings, like [\"python\", \"main.py\"]");
+      }
+      List<String> argv = new ArrayList<>();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t != JsonToken.VALUE_STRING) {
+          throw MismatchedInputException.from(p, String.class, "expected a string in the argv list");
+        }
+        List<String> unknown = Placeholders.unknownIn(p.getText());
+        if (!unknown.isEmpty()) {
+          throw InvalidFormatException.from(
+              p, "unknown placeholder {" + unknown.get(0) + "}; known: " + String.join(", ", sorted()),
+              p.getText(), String.class);
+        }
+        argv.add(p.getText());
+      }
+      return List.copyOf(argv);
+    }
+
+    private static List<String> sorted() {
+      return Placeholders.KNOWN.stream().sorted().map(n -> "{" + n + "}").toList();
+    }
+  }
+
+  private static double number(JsonParser p) throws IOException {
+    if (!p.currentToken().isNumeric()) {
+      throw MismatchedInputException.from(p, Double.class, "expected a number");
+    }
+    return p.getDoubleValue();
+  }
+}

@@ -1,0 +1,87 @@
+package prodbridge.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's exceptions into one line naming the file, line:column, key and what is wrong. */
+final class ConfigErrors {
+  private ConfigErrors() {}
+
+  static UsageException describe(String source, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String where = source;
+    if (loc != null && loc.getLineNr() > 0) {
+      where += ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    }
+    String key = e instanceof JsonMappingException m ? keyPath(m.getPath()) : "";
+    return new UsageException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what(e));
+  }
+
+  private static String what(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known =
+          u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+      return "unknown key \"" + u.getPropertyName() + "\" (known keys: " + known + ")";
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return v.getCause().getMessage();
+    }
+    String original = firstLine(e.getOriginalMessage());
+    if (e instanceof InvalidFormatException f && !original.startsWith("Cannot deserialize")) {
+      return original;
+    }
+    if (e instanceof MismatchedInputException m) {
+      if (original.startsWith("Cannot") && m.getTargetType() != null) {
+        return "wrong type: expected " + typeName(m.getTargetType());
+      }
+      return original;
+    }
+    if (e instanceof JsonMappingException) {
+      return original;
+    }
+    return "not valid JSON: " + original;
+  }
+
+  private static String keyPath(List<JsonMappingException.Reference> path) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "an object";
+    }
+    return type.getSimpleName();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+}

@@ -1,0 +1,63 @@
+package prodbridge.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them: {@code 250ms}, {@code 2s}, {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 1.5h}. */
+public final class DurationText {
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+  private DurationText() {}
+
+  /** Parses a positive duration; throws IllegalArgumentException with a message fit for the user. */
+  public static Duration parse(String text) {
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    Matcher m = PART.matcher(t);
+    Duration total = Duration.ZERO;
+    int at = 0;
+    while (at < t.length() && m.find(at) && m.start() == at) {
+      total = total.plus(part(new BigDecimal(m.group(1)), m.group(2)));
+      at = m.end();
+    }
+    if (t.isEmpty() || at != t.length()) {
+      throw new IllegalArgumentException(
+          "bad duration \"" + text + "\": use a number and a unit, like 250ms, 2s, 30m or 1h");
+    }
+    if (total.isZero()) {
+      throw new IllegalArgumentException("bad duration \"" + text + "\": must be greater than zero");
+    }
+    return total;
+  }
+
+  private static Duration part(BigDecimal amount, String unit) {
+    long millisPerUnit =
+        switch (unit) {
+          case "ms" -> 1;
+          case "s" -> 1_000;
+          case "m" -> 60_000;
+          default -> 3_600_000;
+        };
+    return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(millisPerUnit)).longValue());
+  }
+
+  /** The shortest exact text for a duration: 30m, 1h30m, 250ms, 2s500ms. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    StringBuilder sb = new StringBuilder();
+    long h = ms / 3_600_000;
+    long m = ms / 60_000 % 60;
+    long s = ms / 1000 % 60;
+    long rest = ms % 1000;
+    if (h > 0) sb.append(h).append('h');
+    if (m > 0) sb.append(m).append('m');
+    if (s > 0) sb.append(s).append('s');
+    if (rest > 0) sb.append(rest).append("ms");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,28 @@
+package prodbridge.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The configuration in force: the profile set in use, where run directories and episode outputs go, every
+ * profile, and the sources it was layered from (lowest first).
+ */
+public record EffectiveConfig(
+    String pipeline, Path runsRoot, Path outputRoot, Map<String, Profile> profiles, List<String> sources) {
+
+  public EffectiveConfig {
+    profiles = Map.copyOf(profiles);
+    sources = List.copyOf(sources);
+  }
+
+  public Profile profile(String name) {
+    Profile p = profiles.get(name);
+    if (p == null) {
+      throw new UsageException(
+          "unknown profile \"" + name + "\" (profiles: " + String.join(", ", new TreeMap<>(profiles).keySet()) + ")");
+    }
+    return p;
+  }
+}

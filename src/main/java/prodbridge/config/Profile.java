@@ -1,0 +1,24 @@
+package prodbridge.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command's resolved settings. {@code argv} is the child's command template (empty for {@code run}, whose
+ * command comes from the command line); {@code workingDir} null means the bridge's working directory;
+ * {@code envPassthrough} lists the variable names (or {@code *} globs) the child inherits from the bridge.
+ */
+public record Profile(
+    String name,
+    String description,
+    List<String> argv,
+    String workingDir,
+    List<String> envPassthrough,
+    Map<String, String> env,
+    Duration timeout,
+    Duration grace,
+    double budget,
+    double qualityThreshold,
+    RetryPolicy retry,
+    ResultPatterns resultPatterns) {}

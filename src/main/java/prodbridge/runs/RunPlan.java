@@ -1,0 +1,41 @@
+package prodbridge.runs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import prodbridge.config.Profile;
+import prodbridge.supervise.LaunchSpec;
+
+/**
+ * A run resolved down to the exact argv, directory and environment, before anything exists on disk.
+ * {@code outputDir} is null for a {@code run} without an episode id.
+ */
+public record RunPlan(
+    String runId,
+    String command,
+    Profile profile,
+    String topic,
+    String episodeId,
+    List<String> argv,
+    Path workingDir,
+    Map<String, String> environment,
+    Path outputDir,
+    Path runDir) {
+
+  public Path stdoutLog() {
+    return runDir.resolve("stdout.log");
+  }
+
+  public Path stderrLog() {
+    return runDir.resolve("stderr.log");
+  }
+
+  public Path resultFile() {
+    return runDir.resolve("result.json");
+  }
+
+  LaunchSpec launchSpec() {
+    return new LaunchSpec(
+        runId, argv, workingDir, environment, stdoutLog(), stderrLog(), profile.timeout(), profile.grace());
+  }
+}

@@ -1,0 +1,21 @@
+package prodbridge.runs;
+
+import java.util.List;
+
+/**
+ * What the user asked for, before anything is resolved. {@code command} is the command word (prod-episode, run);
+ * {@code profile} the profile it runs under; {@code topic} and {@code episodeId} may be null;
+ * {@code commandLine} is the child's argv for {@code run} (empty for the prod-* commands, whose argv is the
+ * profile's template. The command line's limits are already layered into the profile by the config loader.
+ */
+public record RunRequest(
+    String command,
+    String profile,
+    String topic,
+    String episodeId,
+    List<String> commandLine) {
+
+  public RunRequest {
+    commandLine = List.copyOf(commandLine);
+  }
+}

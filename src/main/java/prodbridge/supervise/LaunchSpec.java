@@ -1,0 +1,29 @@
+package prodbridge.supervise;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to launch and bound one child, frozen at launch. {@code environment} is the child's whole
+ * environment (nothing else is inherited); the run marker is added to it by the supervisor.
+ */
+public record LaunchSpec(
+    String runId,
+    List<String> argv,
+    Path workingDir,
+    Map<String, String> environment,
+    Path stdoutLog,
+    Path stderrLog,
+    Duration timeout,
+    Duration grace) {
+
+  public LaunchSpec {
+    argv = List.copyOf(argv);
+    environment = Map.copyOf(environment);
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("empty command");
+    }
+  }
+}

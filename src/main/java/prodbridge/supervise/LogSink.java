@@ -1,0 +1,52 @@
+package prodbridge.supervise;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where one of the child's streams goes: appended to a log file as it arrives, with only a bounded tail kept in
+ * memory. The time of the last byte is kept for stall detection.
+ */
+public final class LogSink extends OutputStream {
+  private final OutputStream file;
+  private final TailBuffer tail;
+  private volatile long lastWriteNanos = System.nanoTime();
+
+  public LogSink(Path logFile, int tailBytes) throws IOException {
+    this.file =
+        Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    this.tail = new TailBuffer(tailBytes);
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    file.write(b, off, len);
+    tail.write(b, off, len);
+    lastWriteNanos = System.nanoTime();
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+
+  public String tail() {
+    return tail.text();
+  }
+
+  public long totalBytes() {
+    return tail.totalBytes();
+  }
+
+  public long lastWriteNanos() {
+    return lastWriteNanos;
+  }
+}

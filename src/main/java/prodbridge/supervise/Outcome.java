@@ -1,0 +1,34 @@
+package prodbridge.supervise;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What happened to one supervised child. {@code exitCode} is null when it never started; {@code signal} is the
+ * number of the signal that ended it, inferred from an exit code above 128 (the JDK reports both the same way).
+ * {@code leftovers} is what ending the rest of the tree took after the main child was gone.
+ */
+public record Outcome(
+    StopReason reason,
+    long pid,
+    Integer exitCode,
+    Integer signal,
+    Instant startedAt,
+    Duration elapsed,
+    String stdoutTail,
+    String stderrTail,
+    long stdoutBytes,
+    long stderrBytes,
+    TreeStop treeStop,
+    String launchError) {
+
+  public static Outcome launchFailed(Instant at, String message) {
+    return new Outcome(
+        StopReason.LAUNCH_FAILED, -1, null, null, at, Duration.ZERO, "", "", 0, 0, TreeStop.NOTHING,
+        message);
+  }
+
+  static Integer signalOf(int exitCode) {
+    return exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : null;
+  }
+}

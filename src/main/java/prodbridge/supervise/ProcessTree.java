@@ -1,0 +1,139 @@
+package prodbridge.supervise;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every process that belongs to one run, found again from {@code /proc} each time it is asked, never from a
+ * remembered pid: the session and process group of the leader (launched through {@code setsid}, so pid = pgid =
+ * sid), and anything whose environment carries the run's marker, which also catches a daemon that called
+ * setsid() itself. Processes that started before the leader are never members, so a reused pid is not one.
+ */
+public final class ProcessTree {
+  /** Environment variable set in the child; its value is the run id. */
+  public static final String MARKER_VARIABLE = "PROD_BRIDGE_RUN_ID";
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessTree.class);
+  private static final long POLL_MILLIS = 25;
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+  private final long leaderPid;
+  private final long leaderStartTicks;
+  private final String marker;
+  private final long selfPid = ProcessHandle.current().pid();
+  private volatile boolean hurry;
+  private boolean interrupted;
+
+  public ProcessTree(long leaderPid, String runId) {
+    this.leaderPid = leaderPid;
+    this.leaderStartTicks = ProcTable.read(leaderPid).map(ProcEntry::startTicks).orElse(0L);
+    this.marker = MARKER_VARIABLE + "=" + runId;
+  }
+
+  /** The live (not yet exited) members, the leader included while it runs. */
+  public List<ProcEntry> members() {
+    List<ProcEntry> found = new ArrayList<>();
+    for (ProcEntry p : ProcTable.all()) {
+      if (p.pid() != selfPid && !p.hasExited() && belongs(p)) {
+        found.add(p);
+      }
+    }
+    return found;
+  }
+
+  private boolean belongs(ProcEntry p) {
+    boolean sameSessionOrGroup = p.sid() == leaderPid || p.pgid() == leaderPid;
+    if (sameSessionOrGroup && p.startTicks() >= leaderStartTicks) {
+      return true;
+    }
+    return p.startTicks() >= leaderStartTicks && ProcTable.environContains(p.pid(), marker);
+  }
+
+  /**
+   * SIGTERM to every member, a wait of up to {@code grace} for them to go, then SIGKILL to whatever is left,
+   * including members that appeared meanwhile. Returns once no member is left or SIGKILL failed for 5 s.
+   */
+  public TreeStop terminate(Duration grace) {
+    Set<Long> termed = new HashSet<>();
+    long deadline = System.nanoTime() + grace.toNanos();
+    List<ProcEntry> live = members();
+    while (!live.isEmpty() && !hurry && System.nanoTime() < deadline) {
+      for (ProcEntry p : live) {
+        if (termed.add(p.pid())) {
+          signal(p.pid(), false);
+        }
+      }
+      pause();
+      live = members();
+    }
+    if (live.isEmpty()) {
+      restoreInterrupt();
+      return new TreeStop(termed.size(), 0, List.of());
+    }
+    return killRemaining(termed.size(), live);
+  }
+
+  /** SIGKILL to every member at once, without a grace period (for a bridge that is itself being torn down). */
+  public TreeStop kill() {
+    return killRemaining(0, members());
+  }
+
+  /** Makes a terminate() in progress skip the rest of its grace period and SIGKILL now. */
+  public void hurry() {
+    hurry = true;
+  }
+
+  private TreeStop killRemaining(int termed, List<ProcEntry> live) {
+    Set<Long> killed = new HashSet<>();
+    long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+    while (!live.isEmpty() && System.nanoTime() < deadline) {
+      for (ProcEntry p : live) {
+        killed.add(p.pid());
+        signal(p.pid(), true);
+      }
+      pause();
+      live = members();
+    }
+    List<Long> survivors = live.stream().map(ProcEntry::pid).toList();
+    if (!survivors.isEmpty()) {
+      log.warn("processes {} of run marker {} survived SIGKILL", survivors, marker);
+    }
+    restoreInterrupt();
+    return new TreeStop(termed, killed.size(), survivors);
+  }
+
+  /** ProcessHandle checks the start time before signalling, so a pid reused meanwhile is left alone. */
+  private static void signal(long pid, boolean kill) {
+    ProcessHandle.of(pid)
+        .ifPresent(
+            h -> {
+              boolean sent = kill ? h.destroyForcibly() : h.destroy();
+              log.debug("{} to {}: {}", kill ? "SIGKILL" : "SIGTERM", pid, sent ? "sent" : "not sent");
+            });
+  }
+
+  /** An interrupt means "faster": skip the grace period, keep polling, restore the flag when done. */
+  private void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      hurry = true;
+      interrupted = true;
+    }
+  }
+
+  private void restoreInterrupt() {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public long leaderPid() {
+    return leaderPid;
+  }
+}

@@ -1,0 +1,18 @@
+package prodbridge.supervise;
+
+/** Why the supervised child stopped running: on its own, or because the bridge ended it. */
+public enum StopReason {
+  /** The main child exited by itself (any exit code or signal the bridge did not send). */
+  EXITED,
+  /** The run's deadline passed and the bridge ended the tree. */
+  DEADLINE,
+  /** The user cancelled (Ctrl-C, SIGTERM or SIGHUP to the bridge) and the bridge ended the tree. */
+  CANCELLED,
+  /** The child could not be started at all. */
+  LAUNCH_FAILED;
+
+  /** True when the bridge itself sent the signals that ended the child. */
+  public boolean endedByBridge() {
+    return this == DEADLINE || this == CANCELLED;
+  }
+}
