@@ -97,8 +97,9 @@ final class ResultAssembler {
         if (o.exitCode() != null && o.exitCode() == 0) {
           how = "reported status \"" + said.map(PipelineResult::status).orElse("?") + "\"";
         }
+        String who = plan.command().equals("run") ? "the command " : "the pipeline ";
         String line = lastLine(o.stderrTail());
-        return line == null ? "the pipeline " + how : "the pipeline " + how + ": " + line;
+        return line == null ? who + how : who + how + ": " + line;
     }
   }
 

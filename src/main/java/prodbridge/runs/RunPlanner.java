@@ -51,7 +51,7 @@ public final class RunPlanner {
     values.put("topic", topic == null && !direct ? "" : topic);
     values.put("episode_id", episodeId);
     values.put("budget", decimal(profile.budget()));
-    values.put("quality_threshold", decimal(profile.qualityThreshold()));
+    values.put("quality_threshold", BigDecimal.valueOf(profile.qualityThreshold()).toPlainString());
     values.put("output_dir", outputDir == null ? null : outputDir.toString());
     values.put("run_dir", runDir.toString());
     values.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
