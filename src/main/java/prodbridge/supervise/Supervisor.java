@@ -134,11 +134,12 @@ public final class Supervisor {
             .redirectOutput(out)
             .redirectError(err)
             .closeTimeout(PIPE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-    Map<String, String> env = executor.getEnvironment();
-    env.clear();
+    // zt-exec layers these over the JVM's own environment; a null value removes an inherited variable.
+    Map<String, String> env = new java.util.HashMap<>();
+    System.getenv().keySet().forEach(name -> env.put(name, null));
     env.putAll(spec.environment());
     env.put(ProcessTree.MARKER_VARIABLE, spec.runId());
-    return executor;
+    return executor.environment(env);
   }
 
   private static String rootMessage(Throwable e) {

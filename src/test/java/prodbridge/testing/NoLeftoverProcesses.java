@@ -1,0 +1,96 @@
+package prodbridge.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Fails a test that leaves any process of a supervised run behind (found, independently of the bridge's own
+ * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries), and kills what it finds so one
+ * failure does not spill into the next test.
+ */
+public final class NoLeftoverProcesses implements AfterEachCallback {
+  private static final byte[] MARKER = "PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8);
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    List<Long> left = waitForNone(2_000);
+    if (!left.isEmpty()) {
+      List<String> described = left.stream().map(NoLeftoverProcesses::describe).toList();
+      left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      throw new AssertionError("processes of a supervised run were left behind: " + described);
+    }
+  }
+
+  /** Live marked processes, after giving signalled ones up to {@code millis} to finish dying. */
+  public static List<Long> waitForNone(long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    List<Long> left = markedProcesses();
+    while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      left = markedProcesses();
+    }
+    return left;
+  }
+
+  public static List<Long> markedProcesses() {
+    List<Long> found = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
+      dirs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(dir -> {
+        long pid = Long.parseLong(dir.getFileName().toString());
+        if (pid != self && !zombie(dir) && hasMarker(dir)) {
+          found.add(pid);
+        }
+      });
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
+  }
+
+  private static boolean hasMarker(Path dir) {
+    try {
+      byte[] env = Files.readAllBytes(dir.resolve("environ"));
+      outer:
+      for (int i = 0; i + MARKER.length <= env.length; i++) {
+        if (i > 0 && env[i - 1] != 0) {
+          continue;
+        }
+        for (int j = 0; j < MARKER.length; j++) {
+          if (env[i + j] != MARKER[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
+  }
+
+  private static boolean zombie(Path dir) {
+    try {
+      String stat = Files.readString(dir.resolve("stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException gone) {
+      return true;
+    }
+  }
+
+  private static String describe(long pid) {
+    try {
+      return pid + " " + Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
+    } catch (IOException e) {
+      return pid + " (gone)";
+    }
+  }
+}
