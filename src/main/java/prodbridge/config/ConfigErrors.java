@@ -33,20 +33,22 @@ final class ConfigErrors {
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return v.getCause().getMessage();
     }
-    String original = firstLine(e.getOriginalMessage());
-    if (e instanceof InvalidFormatException f && !original.startsWith("Cannot deserialize")) {
+    String original = firstLine(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at .*$", "");
+    if (e instanceof com.fasterxml.jackson.core.JsonParseException
+        || e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException
+        || original.startsWith("Unexpected end-of-input")) {
+      return "not valid JSON: " + original;
+    }
+    if (e instanceof InvalidFormatException && !original.startsWith("Cannot")) {
       return original;
     }
     if (e instanceof MismatchedInputException m) {
-      if (original.startsWith("Cannot") && m.getTargetType() != null) {
+      if ((original.startsWith("Cannot") || original.startsWith("Unexpected token")) && m.getTargetType() != null) {
         return "wrong type: expected " + typeName(m.getTargetType());
       }
       return original;
     }
-    if (e instanceof JsonMappingException) {
-      return original;
-    }
-    return "not valid JSON: " + original;
+    return e instanceof JsonMappingException ? original : "not valid JSON: " + original;
   }
 
   private static String keyPath(List<JsonMappingException.Reference> path) {
