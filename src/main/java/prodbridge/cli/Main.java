@@ -72,7 +72,8 @@ public final class Main {
     int i = a.indexOf("--format");
     String value = i >= 0 && i + 1 < a.size() ? a.get(i + 1)
         : a.stream().filter(s -> s.startsWith("--format=")).map(s -> s.substring(9)).findFirst().orElse(null);
-    return value == null ? !context.stdoutIsTerminal() : value.equalsIgnoreCase("json");
+    boolean valid = value != null && List.of("json", "markdown", "text").contains(value.toLowerCase(java.util.Locale.ROOT));
+    return valid ? value.equalsIgnoreCase("json") : !context.stdoutIsTerminal();
   }
 
   private IFactory factory() {
