@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 import prodbridge.config.UsageException;
 import prodbridge.runs.RunRequest;
 
-@Command(name = "prod-audio", description = "Synthesise the audio of the script of --episode-id.")
+@Command(mixinStandardHelpOptions = true, name = "prod-audio", description = "Synthesise the audio of the script of --episode-id.")
 final class AudioCommand extends RunCommandBase {
   @Parameters(arity = "0..*", paramLabel = "TOPIC", description = "Ignored by the reference pipeline; kept for the record.")
   List<String> topic;

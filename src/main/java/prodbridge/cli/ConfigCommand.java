@@ -12,7 +12,7 @@ import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
 
-@Command(name = "config", description = "Print the effective profiles as JSON.")
+@Command(mixinStandardHelpOptions = true, name = "config", description = "Print the effective profiles as JSON.")
 final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Config file to layer over the built-in one.")
   Path config;

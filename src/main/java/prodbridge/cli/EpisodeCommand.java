@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunRequest;
 
-@Command(name = "prod-episode", description = "Produce a full episode: research, script, audio, quality.")
+@Command(mixinStandardHelpOptions = true, name = "prod-episode", description = "Produce a full episode: research, script, audio, quality.")
 final class EpisodeCommand extends RunCommandBase {
   @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "The episode's topic (several words are joined).")
   List<String> topic;

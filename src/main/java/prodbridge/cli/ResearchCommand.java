@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunRequest;
 
-@Command(name = "prod-research", description = "Run the research stage only.")
+@Command(mixinStandardHelpOptions = true, name = "prod-research", description = "Run the research stage only.")
 final class ResearchCommand extends RunCommandBase {
   @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "The topic to research.")
   List<String> topic;

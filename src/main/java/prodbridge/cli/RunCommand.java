@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunRequest;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "run",
     description = "Supervise any command under a profile's limits: prod-bridge run [--profile NAME] -- CMD [ARGS...]")
 final class RunCommand extends RunCommandBase {

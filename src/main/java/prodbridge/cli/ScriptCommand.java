@@ -7,6 +7,7 @@ import prodbridge.config.UsageException;
 import prodbridge.runs.RunRequest;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "prod-script",
     description = "Write the script from the research of --episode-id (researching TOPIC first if there is none).")
 final class ScriptCommand extends RunCommandBase {

@@ -104,10 +104,11 @@ public final class ConfigLoader {
 
   private Path chooseFile(Path explicitFile) {
     if (explicitFile != null) {
-      if (!Files.isRegularFile(explicitFile)) {
-        throw new UsageException("--config: " + explicitFile + ": no such file");
+      Path p = workingDir.resolve(explicitFile);
+      if (!Files.isRegularFile(p)) {
+        throw new UsageException("--config: " + p + ": no such file");
       }
-      return explicitFile;
+      return p;
     }
     String fromEnv = env.get(CONFIG_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
