@@ -19,7 +19,10 @@ public enum ErrorType {
   QUOTA_EXHAUSTED(17, false, "The provider account is out of credits or quota; top it up, then run again."),
   STALLED(15, true, "The pipeline stopped showing signs of life; raise --stall-timeout if it was busy."),
   TIMEOUT_ERROR(11, true, "The run hit its deadline; raise it with --timeout (for example --timeout 45m)."),
-  MEMORY_ERROR(13, false, "The run ran out of memory; raise --memory-limit or free memory on the machine."),
+  MEMORY_ERROR(
+      13, false,
+      "The run ran out of memory: raise --memory-limit if it was the bridge's limit; an unexplained SIGKILL is"
+          + " usually the kernel's OOM killer, so free memory on the machine."),
   BUDGET_EXCEEDED(14, false, "The run hit its cost budget; raise it with --budget if the spend is expected."),
   CANCELLED(12, false, "The run was cancelled; start it again when you want it.");
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a command may touch of the outside world, injected so tests drive the CLI in-process.
- * {@code stdoutIsTerminal} picks the default format; {@code signals} is null in tests that install no handlers.
+ * {@code stdoutIsTerminal} picks the default format; {@code stderrIsTerminal} allows the live progress line;
+ * {@code signals} is null in tests that install no handlers.
  */
 record Context(
     PrintWriter out,
@@ -14,6 +15,7 @@ record Context(
     Map<String, String> env,
     Path workingDir,
     boolean stdoutIsTerminal,
+    boolean stderrIsTerminal,
     CancelSignals signals) {
 
   OutputFormat formatOr(OutputFormat chosen) {

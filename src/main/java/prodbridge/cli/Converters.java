@@ -20,6 +20,28 @@ final class Converters {
     }
   }
 
+  static final class IntervalConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = new DurationConverter().convert(value);
+      if (d.toMillis() < 100) {
+        throw new TypeConversionException("monitor interval \"" + value + "\": must be at least 100ms");
+      }
+      return d;
+    }
+  }
+
+  static final class SizeConverter implements ITypeConverter<prodbridge.config.ByteSize> {
+    @Override
+    public prodbridge.config.ByteSize convert(String value) {
+      try {
+        return prodbridge.config.ByteSize.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   static final class BudgetConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {

@@ -29,6 +29,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.addAppender(stderr);
     root.setLevel(Level.toLevel(System.getenv("PROD_BRIDGE_LOG"), Level.WARN));
     ctx.getLogger("org.zeroturnaround").setLevel(Level.WARN);
+    ctx.getLogger("oshi").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

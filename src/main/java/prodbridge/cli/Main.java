@@ -27,7 +27,8 @@ public final class Main {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Context context =
-        new Context(out, err, System.getenv(), Path.of("").toAbsolutePath(), stdoutIsTerminal(), new CancelSignals());
+        new Context(out, err, System.getenv(), Path.of("").toAbsolutePath(), isTerminal(1), isTerminal(2),
+            new CancelSignals());
     int code = new Main(context).run(args);
     out.flush();
     err.flush();
@@ -90,10 +91,10 @@ public final class Main {
     };
   }
 
-  /** True when fd 1 is a terminal; a file, pipe or socket is not. */
-  static boolean stdoutIsTerminal() {
+  /** True when file descriptor {@code fd} is a terminal; a file, pipe or socket is not. */
+  static boolean isTerminal(int fd) {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (Exception e) {
       return System.console() != null;

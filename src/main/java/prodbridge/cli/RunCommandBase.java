@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
+import prodbridge.monitor.ProgressListener;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunPlanner;
@@ -35,9 +36,17 @@ abstract class RunCommandBase implements Callable<Integer> {
       context.out().println(Printer.dryRun(plan, format));
       return 0;
     }
-    RunExecution execution = new RunExecution(plan);
-    RunResult result =
-        context.signals() == null ? execution.execute() : context.signals().during(execution, execution::execute);
+    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(context.err(), plan.command()) : null;
+    RunExecution execution = new RunExecution(plan, line == null ? ProgressListener.NONE : line);
+    RunResult result;
+    try {
+      result = context.signals() == null ? execution.execute()
+          : context.signals().during(execution, execution::execute);
+    } finally {
+      if (line != null) {
+        line.clear();
+      }
+    }
     context.out().println(Printer.result(result, format));
     return result.succeeded() ? 0 : result.errorType().exitCode();
   }

@@ -3,6 +3,7 @@ package prodbridge.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
+import prodbridge.config.ByteSize;
 import prodbridge.config.ProfileSettings;
 
 /** The options every run command shares; translated into the core's settings in one place. */
@@ -26,6 +27,18 @@ final class RunOptions {
       description = "Wait between SIGTERM and SIGKILL when ending the run's processes (default 10s).")
   Duration grace;
 
+  @Option(names = "--monitor-interval", paramLabel = "DURATION", converter = Converters.IntervalConverter.class,
+      description = "How often the tree's memory, files and cost are sampled (default 1s, at least 100ms).")
+  Duration monitorInterval;
+
+  @Option(names = "--memory-limit", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
+      description = "End the run when its whole process tree uses more resident memory: 512MB, 2GB.")
+  ByteSize memoryLimit;
+
+  @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "End the run after this long without output, events or file changes.")
+  Duration stallTimeout;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
   Path config;
@@ -38,7 +51,7 @@ final class RunOptions {
   boolean dryRun;
 
   ProfileSettings settings() {
-    return new ProfileSettings(
-        null, null, null, null, null, timeout, grace, budget, qualityThreshold, null, null, null);
+    return ProfileSettings.flags(
+        timeout, grace, budget, qualityThreshold, monitorInterval, memoryLimit, stallTimeout);
   }
 }

@@ -34,6 +34,35 @@ final class Checked {
     }
   }
 
+  /** A sampling interval: a duration of at least 100 ms. */
+  static final class MonitorInterval extends JsonDeserializer<Duration> {
+    static final Duration MINIMUM = Duration.ofMillis(100);
+
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Duration d = new DurationValue().deserialize(p, ctxt);
+      if (d.compareTo(MINIMUM) < 0) {
+        throw InvalidFormatException.from(p, "must be at least 100ms", p.getText(), Duration.class);
+      }
+      return d;
+    }
+  }
+
+  /** A memory size written as text ("512MB"). */
+  static final class SizeValue extends JsonDeserializer<ByteSize> {
+    @Override
+    public ByteSize deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw MismatchedInputException.from(p, ByteSize.class, "expected a size in quotes, like \"512MB\" or \"2GB\"");
+      }
+      try {
+        return ByteSize.parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), p.getText(), ByteSize.class);
+      }
+    }
+  }
+
   /** A number greater than zero (a budget in USD). */
   static final class PositiveNumber extends JsonDeserializer<Double> {
     @Override

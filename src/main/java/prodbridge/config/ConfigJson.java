@@ -30,6 +30,8 @@ public final class ConfigJson {
     SimpleModule durations = new SimpleModule("durations");
     durations.addDeserializer(Duration.class, new Checked.DurationValue());
     durations.addSerializer(Duration.class, new DurationAsText());
+    durations.addDeserializer(ByteSize.class, new Checked.SizeValue());
+    durations.addSerializer(ByteSize.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
     JsonMapper mapper =
         JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -8,6 +8,7 @@ import java.util.Map;
  * A command's resolved settings. {@code argv} is the child's command template (empty for {@code run}, whose
  * command comes from the command line); {@code workingDir} null means the bridge's working directory;
  * {@code envPassthrough} lists the variable names (or {@code *} globs) the child inherits from the bridge.
+ * {@code memoryLimit}, {@code stallTimeout}, {@code costFile} and {@code resultPatterns} are null when not used.
  */
 public record Profile(
     String name,
@@ -21,4 +22,8 @@ public record Profile(
     double budget,
     double qualityThreshold,
     RetryPolicy retry,
-    ResultPatterns resultPatterns) {}
+    ResultPatterns resultPatterns,
+    Duration monitorInterval,
+    ByteSize memoryLimit,
+    Duration stallTimeout,
+    CostFileSetting costFile) {}

@@ -22,10 +22,21 @@ public record ProfileSettings(
     @JsonDeserialize(using = Checked.QualityScore.class) Double qualityThreshold,
     @JsonDeserialize(using = Checked.PositiveCount.class) Integer maxAttempts,
     Duration retryInterval,
-    ResultPatterns resultPatterns) {
+    ResultPatterns resultPatterns,
+    @JsonDeserialize(using = Checked.MonitorInterval.class) Duration monitorInterval,
+    ByteSize memoryLimit,
+    Duration stallTimeout,
+    CostFileSetting costFile) {
 
   public static final ProfileSettings NONE =
-      new ProfileSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+      new ProfileSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** The command line's layer: only the limits a flag can set. */
+  public static ProfileSettings flags(Duration timeout, Duration grace, Double budget, Double qualityThreshold,
+      Duration monitorInterval, ByteSize memoryLimit, Duration stallTimeout) {
+    return new ProfileSettings(null, null, null, null, null, timeout, grace, budget, qualityThreshold, null, null,
+        null, monitorInterval, memoryLimit, stallTimeout, null);
+  }
 
   /** This layer with {@code over}'s set values on top. */
   public ProfileSettings overriddenBy(ProfileSettings over) {
@@ -41,7 +52,11 @@ public record ProfileSettings(
         pick(over.qualityThreshold, qualityThreshold),
         pick(over.maxAttempts, maxAttempts),
         pick(over.retryInterval, retryInterval),
-        pick(over.resultPatterns, resultPatterns));
+        pick(over.resultPatterns, resultPatterns),
+        pick(over.monitorInterval, monitorInterval),
+        pick(over.memoryLimit, memoryLimit),
+        pick(over.stallTimeout, stallTimeout),
+        pick(over.costFile, costFile));
   }
 
   /** A relative working directory made absolute against the directory of the file that set it. */
@@ -51,7 +66,7 @@ public record ProfileSettings(
     }
     String absolute = baseDir.resolve(workingDir).normalize().toString();
     return overriddenBy(new ProfileSettings(
-        null, null, absolute, null, null, null, null, null, null, null, null, null));
+        null, null, absolute, null, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 
   /** The finished profile; every limit must be set by some layer (the built-in defaults set them all). */
@@ -68,7 +83,11 @@ public record ProfileSettings(
         required(budget, name, "budget"),
         required(qualityThreshold, name, "quality_threshold"),
         new RetryPolicy(required(maxAttempts, name, "max_attempts"), required(retryInterval, name, "retry_interval")),
-        resultPatterns);
+        resultPatterns,
+        required(monitorInterval, name, "monitor_interval"),
+        memoryLimit,
+        stallTimeout,
+        costFile);
   }
 
   private static <T> T pick(T over, T base) {

@@ -1,15 +1,17 @@
 package prodbridge.runs;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.ErrorType;
 import prodbridge.classify.Evidence;
 import prodbridge.classify.Evidence.Observation;
 import prodbridge.config.DurationText;
+import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
 
-/** Builds the result of a finished run from its plan, what the supervisor saw, and what the pipeline said. */
+/** Builds the result of a finished run from its plan, what the supervisor and monitor saw, and what the pipeline said. */
 final class ResultAssembler {
   static final int STDERR_TAIL_CHARS = 2048;
   static final int MAX_LISTED_FILES = 50;
@@ -21,12 +23,12 @@ final class ResultAssembler {
     this.classifier = classifier;
   }
 
-  RunResult assemble(RunPlan plan, Outcome o) {
+  RunResult assemble(RunPlan plan, Outcome o, MonitorReport seen) {
     Optional<PipelineResult> said = PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
-    Evidence evidence =
-        new Evidence(
-            observation(o), o.exitCode(), said.map(PipelineResult::failed).orElse(false), o.stderrTail(),
-            o.stdoutTail());
+    Double quality = said.map(PipelineResult::quality).orElse(null);
+    boolean belowBar = quality != null && quality < plan.profile().qualityThreshold();
+    Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
+        said.map(PipelineResult::failed).orElse(false), belowBar, o.stderrTail(), o.stdoutTail());
     Optional<ErrorType> error = classifier.classify(evidence);
     RunStatus status =
         error.isEmpty() ? RunStatus.SUCCESS
@@ -34,6 +36,8 @@ final class ResultAssembler {
     List<OutputFile> files =
         OutputInventory.list(
             plan.outputDir(), said.map(PipelineResult::outputFiles).orElse(List.of()), plan.workingDir());
+    Long peakMb = seen.peakMemoryBytes() == null ? null : Math.round(seen.peakMemoryBytes() / 1048576.0);
+    Double cost = said.map(PipelineResult::totalCost).orElse(seen.cost());
     RunResult result =
         new RunResult(
             plan.command(),
@@ -42,11 +46,11 @@ final class ResultAssembler {
             plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null),
             status,
             error.orElse(null),
-            error.map(t -> Text.cut(message(t, plan, o, said), MAX_TEXT_CHARS)).orElse(null),
+            error.map(t -> Text.cut(message(t, plan, o, said, seen, peakMb, quality), MAX_TEXT_CHARS)).orElse(null),
             error.map(ErrorType::hint).orElse(null),
-            said.map(PipelineResult::totalCost).orElse(null),
+            cost,
             plan.profile().budget(),
-            said.map(PipelineResult::quality).orElse(null),
+            quality,
             plan.profile().qualityThreshold(),
             files,
             0,
@@ -54,7 +58,7 @@ final class ResultAssembler {
             o.exitCode(),
             o.signal() == null ? null : SignalName.of(o.signal()),
             1,
-            null,
+            peakMb,
             new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()),
             Text.tail(o.stderrTail(), STDERR_TAIL_CHARS),
             plan.runDir().toString(),
@@ -63,44 +67,60 @@ final class ResultAssembler {
   }
 
   private static Observation observation(Outcome o) {
-    switch (o.reason()) {
-      case DEADLINE:
-        return Observation.DEADLINE_FIRED;
-      case CANCELLED:
-        return Observation.CANCELLED_BY_USER;
-      case LAUNCH_FAILED:
-        return Observation.LAUNCH_FAILED;
-      case EXITED:
-      default:
-        return Observation.EXITED;
-    }
+    return switch (o.reason()) {
+      case DEADLINE -> Observation.DEADLINE_FIRED;
+      case CANCELLED -> Observation.CANCELLED_BY_USER;
+      case MEMORY_LIMIT -> Observation.MEMORY_LIMIT_HIT;
+      case BUDGET_EXCEEDED -> Observation.BUDGET_LIMIT_HIT;
+      case STALLED -> Observation.STALL_DETECTED;
+      case LAUNCH_FAILED -> Observation.LAUNCH_FAILED;
+      case EXITED -> Observation.EXITED;
+    };
   }
 
-  private static String message(ErrorType type, RunPlan plan, Outcome o, Optional<PipelineResult> said) {
+  private static String message(ErrorType type, RunPlan plan, Outcome o, Optional<PipelineResult> said,
+      MonitorReport seen, Long peakMb, Double quality) {
     String ended = ended(o);
+    String limit = seen.violation() == null ? type.name() : seen.violation().message();
     switch (type) {
       case TIMEOUT_ERROR:
         return "timed out after " + DurationText.format(plan.profile().timeout()) + ended;
       case CANCELLED:
         return "cancelled after " + seconds(o) + ended;
+      case BUDGET_EXCEEDED:
+      case STALLED:
+        return limit + ended;
+      case MEMORY_ERROR:
+        if (o.reason().endedByBridge()) {
+          return limit + " (peak " + peakMb + " MB)" + ended;
+        }
+        return "killed by SIGKILL that the bridge did not send; the kernel's OOM killer is the usual sender"
+            + (peakMb == null ? "" : " (peak tree memory " + peakMb + " MB)");
+      case QUALITY_BELOW_THRESHOLD:
+        return String.format(Locale.ROOT, "quality %.1f is below the threshold %.1f; the episode's files are kept",
+            quality, plan.profile().qualityThreshold());
       default:
-        if (o.launchError() != null) {
-          return o.launchError();
-        }
-        String stated = said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
-        if (stated != null) {
-          return stated;
-        }
-        String how = o.signal() != null
-            ? "killed by " + SignalName.of(o.signal()) + " (exit " + o.exitCode() + ")"
-            : "exited with code " + o.exitCode();
-        if (o.exitCode() != null && o.exitCode() == 0) {
-          how = "reported status \"" + said.map(PipelineResult::status).orElse("?") + "\"";
-        }
-        String who = plan.command().equals("run") ? "the command " : "the pipeline ";
-        String line = lastLine(o.stderrTail());
-        return line == null ? who + how : who + how + ": " + line;
+        return failure(plan, o, said);
     }
+  }
+
+  private static String failure(RunPlan plan, Outcome o, Optional<PipelineResult> said) {
+    if (o.launchError() != null) {
+      return o.launchError();
+    }
+    String stated = said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
+    if (stated != null) {
+      return stated;
+    }
+    String how = o.signal() != null
+        ? "killed by " + SignalName.of(o.signal()) + " (exit " + o.exitCode() + ")"
+        : "exited with code " + o.exitCode();
+    if (o.exitCode() != null && o.exitCode() == 0) {
+      how = "reported status \"" + said.map(PipelineResult::status).orElse("?") + "\"";
+    }
+    String who = plan.command().equals("run") ? "the command " : "the pipeline ";
+    String line = lastLine(o.stderrTail());
+    return line == null ? who + how : who + how + ": " + line;
   }
 
   private static String ended(Outcome o) {
@@ -115,7 +135,7 @@ final class ResultAssembler {
   }
 
   private static String seconds(Outcome o) {
-    return String.format(java.util.Locale.ROOT, "%.1fs", o.elapsed().toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1fs", o.elapsed().toMillis() / 1000.0);
   }
 
   private static String lastLine(String text) {

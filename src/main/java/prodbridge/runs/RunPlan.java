@@ -8,7 +8,8 @@ import prodbridge.supervise.LaunchSpec;
 
 /**
  * A run resolved down to the exact argv, directory and environment, before anything exists on disk.
- * {@code outputDir} is null for a {@code run} without an episode id.
+ * {@code outputDir} is null for a {@code run} without an episode id; {@code costFile} is null when the profile
+ * names none.
  */
 public record RunPlan(
     String runId,
@@ -20,7 +21,8 @@ public record RunPlan(
     Path workingDir,
     Map<String, String> environment,
     Path outputDir,
-    Path runDir) {
+    Path runDir,
+    prodbridge.monitor.CostFile costFile) {
 
   public Path stdoutLog() {
     return runDir.resolve("stdout.log");
@@ -34,8 +36,18 @@ public record RunPlan(
     return runDir.resolve("result.json");
   }
 
-  LaunchSpec launchSpec() {
-    return new LaunchSpec(
-        runId, argv, workingDir, environment, stdoutLog(), stderrLog(), profile.timeout(), profile.grace());
+  /** Where monitoring appends samples and events. */
+  public Path eventsLog() {
+    return runDir.resolve("events.jsonl");
+  }
+
+  /** The file the child may append progress events to; its path is in {@code PROD_BRIDGE_EVENTS_FILE}. */
+  public Path childEventsFile() {
+    return runDir.resolve("child-events.jsonl");
+  }
+
+  LaunchSpec launchSpec(java.util.function.Consumer<String> stdoutLines) {
+    return new LaunchSpec(runId, argv, workingDir, environment, stdoutLog(), stderrLog(), profile.timeout(),
+        profile.grace(), stdoutLines);
   }
 }

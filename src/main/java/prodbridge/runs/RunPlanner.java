@@ -12,10 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import prodbridge.config.CostFileSetting;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.Placeholders;
 import prodbridge.config.Profile;
 import prodbridge.config.UsageException;
+import prodbridge.monitor.CostFile;
 
 /** Resolves a request into a plan and checks it; it creates nothing, so a bad request leaves no trace. */
 public final class RunPlanner {
@@ -61,14 +63,23 @@ public final class RunPlanner {
     Map<String, String> runVariables = new HashMap<>();
     runVariables.put("PROD_BRIDGE_RUN_DIR", runDir.toString());
     runVariables.put("PROD_BRIDGE_COMMAND", request.command());
+    runVariables.put("PROD_BRIDGE_EVENTS_FILE", runDir.resolve("child-events.jsonl").toString());
     if (episodeId != null) {
       runVariables.put("PROD_BRIDGE_EPISODE_ID", episodeId);
       runVariables.put("PROD_BRIDGE_OUTPUT_DIR", outputDir.toString());
     }
     Map<String, String> env =
         ChildEnvironment.build(profile.envPassthrough(), profile.env(), bridgeEnv, runVariables);
-    return new RunPlan(
-        runId, request.command(), profile, topic, episodeId, argv, childDir, env, outputDir, runDir);
+    return new RunPlan(runId, request.command(), profile, topic, episodeId, argv, childDir, env, outputDir, runDir,
+        costFile(profile.costFile(), values, childDir));
+  }
+
+  private static CostFile costFile(CostFileSetting setting, Map<String, String> values, Path childDir) {
+    if (setting == null) {
+      return null;
+    }
+    Path path = childDir.resolve(Placeholders.expand(setting.path(), values)).normalize();
+    return new CostFile(path, setting.csvColumn(), setting.jsonField());
   }
 
   private List<String> expand(Profile profile, Map<String, String> values) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Everything needed to launch and bound one child, frozen at launch. {@code environment} is the child's whole
- * environment (nothing else is inherited); the run marker is added to it by the supervisor.
+ * environment (nothing else is inherited); the run marker is added to it by the supervisor. {@code stdoutLines}
+ * is told every line of stdout as it arrives (on the pump thread; it must be quick), or is null.
  */
 public record LaunchSpec(
     String runId,
@@ -17,7 +18,8 @@ public record LaunchSpec(
     Path stdoutLog,
     Path stderrLog,
     Duration timeout,
-    Duration grace) {
+    Duration grace,
+    java.util.function.Consumer<String> stdoutLines) {
 
   public LaunchSpec {
     argv = List.copyOf(argv);

@@ -13,12 +13,15 @@ import java.nio.file.StandardOpenOption;
 public final class LogSink extends OutputStream {
   private final OutputStream file;
   private final TailBuffer tail;
+  private final LineSplitter lines;
   private volatile long lastWriteNanos = System.nanoTime();
 
-  public LogSink(Path logFile, int tailBytes) throws IOException {
+  /** {@code lineListener} is told each complete line (UTF-8, without its newline), or is null. */
+  public LogSink(Path logFile, int tailBytes, java.util.function.Consumer<String> lineListener) throws IOException {
     this.file =
         Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     this.tail = new TailBuffer(tailBytes);
+    this.lines = lineListener == null ? null : new LineSplitter(lineListener);
   }
 
   @Override
@@ -30,6 +33,9 @@ public final class LogSink extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     file.write(b, off, len);
     tail.write(b, off, len);
+    if (lines != null) {
+      lines.accept(b, off, len);
+    }
     lastWriteNanos = System.nanoTime();
   }
 

@@ -46,6 +46,11 @@ public final class ProcessTree {
     return found;
   }
 
+  /** The pids of {@link #members()}. */
+  public List<Long> memberPids() {
+    return members().stream().map(ProcEntry::pid).toList();
+  }
+
   private boolean belongs(ProcEntry p) {
     boolean sameSessionOrGroup = p.sid() == leaderPid || p.pgid() == leaderPid;
     if (sameSessionOrGroup && p.startTicks() >= leaderStartTicks) {

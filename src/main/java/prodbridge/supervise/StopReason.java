@@ -8,11 +8,17 @@ public enum StopReason {
   DEADLINE,
   /** The user cancelled (Ctrl-C, SIGTERM or SIGHUP to the bridge) and the bridge ended the tree. */
   CANCELLED,
+  /** The tree's memory crossed the run's limit and the bridge ended the tree. */
+  MEMORY_LIMIT,
+  /** The cumulative cost crossed the run's budget and the bridge ended the tree. */
+  BUDGET_EXCEEDED,
+  /** The child showed no sign of life for the stall timeout and the bridge ended the tree. */
+  STALLED,
   /** The child could not be started at all. */
   LAUNCH_FAILED;
 
   /** True when the bridge itself sent the signals that ended the child. */
   public boolean endedByBridge() {
-    return this == DEADLINE || this == CANCELLED;
+    return this != EXITED && this != LAUNCH_FAILED;
   }
 }

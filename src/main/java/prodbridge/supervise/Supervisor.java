@@ -30,6 +30,12 @@ public final class Supervisor {
 
   private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
   private volatile ProcessTree tree;
+  private volatile java.util.function.LongSupplier lastOutput = System::nanoTime;
+
+  /** When the child last wrote a byte to stdout or stderr (System.nanoTime()); now, before it starts. */
+  public long lastOutputNanos() {
+    return lastOutput.getAsLong();
+  }
 
   /** Asks a running supervision to end the tree for {@code reason}; the first reason wins, a repeat hurries. */
   public void requestStop(StopReason reason) {
@@ -51,10 +57,19 @@ public final class Supervisor {
 
   /** Launches the child and blocks until it and every process of its tree are gone. */
   public Outcome run(LaunchSpec spec) throws IOException {
+    return run(spec, tree -> { });
+  }
+
+  /**
+   * As {@link #run(LaunchSpec)}, telling {@code onLaunch} the child's tree once it runs (on this thread, before
+   * waiting), so a monitor can watch it.
+   */
+  public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch) throws IOException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES);
-        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES)) {
+    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines());
+        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null)) {
+      lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       StartedProcess started;
       try {
         started = executor(spec, out, err).start();
@@ -64,6 +79,7 @@ public final class Supervisor {
       Process process = started.getProcess();
       tree = new ProcessTree(process.pid(), spec.runId());
       log.info("run {} started pid {}: {}", spec.runId(), process.pid(), spec.argv());
+      onLaunch.accept(tree);
       process.onExit().thenRun(() -> stop.complete(StopReason.EXITED));
 
       StopReason reason = awaitStop(spec.timeout());

@@ -39,6 +39,9 @@ class BadInputTest {
         Arguments.of(new String[] {"prod-episode", "x", "--quality-threshold", "12"}, "between 0 and 10"),
         Arguments.of(new String[] {"prod-episode", "x", "--format", "yaml"}, "--format"),
         Arguments.of(new String[] {"prod-episode", "x", "--config", "missing.json"}, "missing.json: no such file"),
+        Arguments.of(new String[] {"prod-episode", "x", "--monitor-interval", "50ms"}, "at least 100ms"),
+        Arguments.of(new String[] {"prod-episode", "x", "--memory-limit", "lots"}, "bad size \"lots\""),
+        Arguments.of(new String[] {"prod-episode", "x", "--stall-timeout", "0s"}, "must be greater than zero"),
         Arguments.of(new String[] {"run"}, "CMD"),
         Arguments.of(new String[] {"run", "--profile", "nope", "--", "true"}, "unknown profile \"nope\""));
   }

@@ -33,11 +33,20 @@ final class CliHarness {
     return run(true, args);
   }
 
+  /** Stdout a pipe, stderr a terminal: the live progress line is allowed. */
+  CliRun runWithTerminalStderr(String... args) {
+    return run(false, true, args);
+  }
+
   private CliRun run(boolean terminal, String... args) {
+    return run(terminal, false, args);
+  }
+
+  private CliRun run(boolean terminal, boolean stderrTerminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env), workingDir,
-        terminal, null);
+        terminal, stderrTerminal, null);
     int code = new Main(ctx).run(args);
     return new CliRun(code, out.toString(), err.toString());
   }

@@ -20,10 +20,10 @@ class OutputFormatTest {
   @Test
   void markdownIsAShortSummaryForClaude() {
     CliRun run = new CliHarness(dir).run("run", "--format", "markdown", "--episode-id", "ep_md", "--", "bash", "-c",
-        "echo '{\"status\": \"completed\", \"total_cost\": 1.25, \"overall_quality\": 7.5}'");
+        "echo '{\"status\": \"completed\", \"total_cost\": 1.25, \"overall_quality\": 8.5}'");
     assertThat(run.stdout()).startsWith("**run** succeeded · episode `ep_md`\n\n")
         .contains("- Cost: $1.25 of $5.51 budget (23%)")
-        .contains("- Quality: 7.5/10 (threshold 8.0)")
+        .contains("- Quality: 8.5/10 (threshold 8.0)")
         .contains("- 0 files");
   }
 

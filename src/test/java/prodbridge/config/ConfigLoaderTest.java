@@ -64,7 +64,7 @@ class ConfigLoaderTest {
     Files.writeString(file, """
         {"defaults": {"grace": "3s"},
          "profiles": {"prod-episode": {"timeout": "45m", "budget": 9.5}}}""");
-    ProfileSettings flags = new ProfileSettings(null, null, null, null, null, null, null, 7.0, null, null, null, null);
+    ProfileSettings flags = ProfileSettings.flags(null, null, 7.0, null, null, null, null);
     EffectiveConfig c = new ConfigLoader(Map.of(), dir).load(file, flags);
     Profile p = c.profile("prod-episode");
     assertThat(p.timeout()).isEqualTo(Duration.ofMinutes(45));
@@ -150,6 +150,27 @@ class ConfigLoaderTest {
     assertThat(errorOf("{\"defaults\": {\"budget\": 1, \"budget\": 2}}")).contains("budget");
     assertThatThrownBy(() -> new ConfigLoader(Map.of(), dir).load(dir.resolve("missing.json"), ProfileSettings.NONE))
         .hasMessageContaining("missing.json: no such file");
+  }
+
+  @Test
+  void monitoringSettingsAreReadAndChecked() throws IOException {
+    EffectiveConfig c = load("{\"profiles\": {\"prod-audio\": {\"memory_limit\": \"1.5GB\", \"monitor_interval\": \"250ms\","
+        + " \"stall_timeout\": \"2m\", \"cost_file\": {\"path\": \"{output_dir}/report.json\", \"json_field\": \"total_cost\"}}}}");
+    Profile p = c.profile("prod-audio");
+    assertThat(p.memoryLimit().bytes()).isEqualTo(1536L * 1024 * 1024);
+    assertThat(p.monitorInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(p.stallTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(p.costFile().jsonField()).isEqualTo("total_cost");
+    assertThat(c.profile("prod-episode").stallTimeout()).as("on for episodes").isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.profile("prod-research").stallTimeout()).as("off where silence is normal").isNull();
+    assertThat(c.profile("prod-research").monitorInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(errorOf("{\"defaults\": {\"monitor_interval\": \"50ms\"}}")).contains("at least 100ms");
+    assertThat(errorOf("{\"defaults\": {\"memory_limit\": \"lots\"}}")).contains("defaults.memory_limit").contains("bad size");
+    assertThat(errorOf("{\"defaults\": {\"memory_limit\": 512}}")).contains("expected a size in quotes");
+    assertThat(errorOf("{\"defaults\": {\"cost_file\": {\"path\": \"c.csv\"}}}"))
+        .contains("defaults.cost_file").contains("exactly one of csv_column and json_field");
+    assertThat(errorOf("{\"defaults\": {\"cost_file\": {\"path\": \"{nope}/c.csv\", \"csv_column\": \"c\"}}}"))
+        .contains("unknown placeholder {nope}");
   }
 
   @Test

@@ -33,7 +33,7 @@ class SupervisorTest {
   private LaunchSpec spec(Duration timeout, Duration grace, String... argv) {
     String id = "test-" + ProcessHandle.current().pid() + "-" + (++runs);
     return new LaunchSpec(id, List.of(argv), dir, Map.of("PATH", System.getenv("PATH")),
-        dir.resolve(id + ".out"), dir.resolve(id + ".err"), timeout, grace);
+        dir.resolve(id + ".out"), dir.resolve(id + ".err"), timeout, grace, null);
   }
 
   @Test
@@ -142,7 +142,7 @@ class SupervisorTest {
   void aMissingWorkingDirectoryIsALaunchFailure() throws Exception {
     LaunchSpec s = spec(Duration.ofSeconds(20), Duration.ofSeconds(1), "true");
     LaunchSpec missing = new LaunchSpec(s.runId(), s.argv(), dir.resolve("nope"), s.environment(),
-        s.stdoutLog(), s.stderrLog(), s.timeout(), s.grace());
+        s.stdoutLog(), s.stderrLog(), s.timeout(), s.grace(), null);
     Outcome o = new Supervisor().run(missing);
     assertThat(o.reason()).isEqualTo(StopReason.LAUNCH_FAILED);
     assertThat(o.exitCode()).isNull();
