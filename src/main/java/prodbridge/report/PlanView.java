@@ -14,14 +14,7 @@ public final class PlanView {
   public static String json(RunPlan plan) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("dry_run", true);
-    v.put("command", plan.command());
-    v.put("topic", plan.topic());
-    v.put("episode_id", plan.episodeId());
-    v.put("argv", plan.argv());
-    v.put("working_dir", plan.workingDir().toString());
-    v.put("output_dir", plan.outputDir() == null ? null : plan.outputDir().toString());
-    v.put("run_dir", plan.runDir().toString());
-    v.put("environment_names", plan.environment().keySet());
+    v.putAll(plan.describe());
     v.put("profile", plan.profile());
     try {
       return ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(v);

@@ -2,8 +2,6 @@ package prodbridge.runs;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import prodbridge.classify.Classifier;
 import prodbridge.monitor.MemoryProbe;
 import prodbridge.monitor.MonitorLimits;
@@ -38,7 +36,7 @@ public final class RunExecution {
     RunFiles.createPrivateFile(plan.stdoutLog());
     RunFiles.createPrivateFile(plan.stderrLog());
     RunFiles.createPrivateFile(plan.eventsLog());
-    RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(description()));
+    RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
     MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
         plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), plan.profile().budget(),
         plan.profile().stallTimeout());
@@ -71,20 +69,5 @@ public final class RunExecution {
 
   public RunPlan plan() {
     return plan;
-  }
-
-  /** What was launched, kept beside the logs so a run can be understood without its caller's terminal. */
-  private Map<String, Object> description() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("run_id", plan.runId());
-    d.put("command", plan.command());
-    d.put("profile", plan.profile().name());
-    d.put("topic", plan.topic());
-    d.put("episode_id", plan.episodeId());
-    d.put("argv", plan.argv());
-    d.put("working_dir", plan.workingDir().toString());
-    d.put("output_dir", plan.outputDir() == null ? null : plan.outputDir().toString());
-    d.put("environment_names", plan.environment().keySet());
-    return d;
   }
 }

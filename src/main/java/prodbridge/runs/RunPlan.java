@@ -36,6 +36,22 @@ public record RunPlan(
     return runDir.resolve("result.json");
   }
 
+  /** What is launched, as a flat record for run.json and dry runs (environment names only, never values). */
+  public java.util.Map<String, Object> describe() {
+    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("run_id", runId);
+    d.put("command", command);
+    d.put("profile", profile.name());
+    d.put("topic", topic);
+    d.put("episode_id", episodeId);
+    d.put("argv", argv);
+    d.put("working_dir", workingDir.toString());
+    d.put("output_dir", outputDir == null ? null : outputDir.toString());
+    d.put("run_dir", runDir.toString());
+    d.put("environment_names", environment.keySet());
+    return d;
+  }
+
   /** Where monitoring appends samples and events. */
   public Path eventsLog() {
     return runDir.resolve("events.jsonl");
