@@ -17,8 +17,11 @@ final class EventLog implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   private final BufferedWriter out;
+  private final java.util.function.UnaryOperator<String> scrub;
 
-  EventLog(Path file) throws IOException {
+  /** {@code scrub} removes secrets from the child's free text before it is written. */
+  EventLog(Path file, java.util.function.UnaryOperator<String> scrub) throws IOException {
+    this.scrub = scrub;
     out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
@@ -39,7 +42,7 @@ final class EventLog implements AutoCloseable {
     e.put("stage", c.stage());
     e.put("progress", c.progress());
     e.put("cost", c.cost());
-    e.put("message", c.message() == null ? null : c.message().substring(0, Math.min(500, c.message().length())));
+    e.put("message", c.message() == null ? null : scrub.apply(c.message().substring(0, Math.min(500, c.message().length()))));
     write(e);
   }
 

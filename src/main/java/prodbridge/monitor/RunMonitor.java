@@ -56,12 +56,13 @@ public final class RunMonitor {
 
   /**
    * {@code outputDir}, {@code costFile} and {@code childEventsFile} may be null; {@code lastOutputNanos} tells
-   * when the child last wrote a byte to stdout or stderr.
+   * when the child last wrote a byte to stdout or stderr; {@code scrub} removes secrets from the child's text.
    */
   public RunMonitor(MonitorLimits limits, Path eventsJsonl, Path outputDir, CostFile costFile, Path childEventsFile,
-      LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation) throws IOException {
+      LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation,
+      java.util.function.UnaryOperator<String> scrub) throws IOException {
     this.limits = limits;
-    this.eventLog = new EventLog(eventsJsonl);
+    this.eventLog = new EventLog(eventsJsonl, scrub);
     this.outputs = new OutputWatch(outputDir);
     this.costFile = costFile;
     this.childEvents = new ChildEventFile(childEventsFile);

@@ -7,6 +7,7 @@ import prodbridge.classify.Classifier;
 import prodbridge.classify.ErrorType;
 import prodbridge.classify.Evidence;
 import prodbridge.classify.Evidence.Observation;
+import prodbridge.classify.Redactor;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
@@ -46,7 +47,8 @@ final class ResultAssembler {
             plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null),
             status,
             error.orElse(null),
-            error.map(t -> Text.cut(message(t, plan, o, said, seen, peakMb, quality), MAX_TEXT_CHARS)).orElse(null),
+            error.map(t -> Text.cut(Redactor.redact(message(t, plan, o, said, seen, peakMb, quality)), MAX_TEXT_CHARS))
+                .orElse(null),
             error.map(ErrorType::hint).orElse(null),
             cost,
             plan.profile().budget(),
@@ -60,7 +62,7 @@ final class ResultAssembler {
             1,
             peakMb,
             new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()),
-            Text.tail(o.stderrTail(), STDERR_TAIL_CHARS),
+            Redactor.redact(Text.tail(o.stderrTail(), STDERR_TAIL_CHARS)),
             plan.runDir().toString(),
             new RunResult.Logs(plan.stdoutLog().toString(), plan.stderrLog().toString()));
     return ResultJson.bounded(result.withFilesCut(MAX_LISTED_FILES));

@@ -3,6 +3,7 @@ package prodbridge.runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import prodbridge.classify.Classifier;
+import prodbridge.classify.Redactor;
 import prodbridge.monitor.MemoryProbe;
 import prodbridge.monitor.MonitorLimits;
 import prodbridge.monitor.MonitorReport;
@@ -41,7 +42,7 @@ public final class RunExecution {
         plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), plan.profile().budget(),
         plan.profile().stallTimeout());
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
-        plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor);
+        plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
     Outcome outcome = supervisor.run(plan.launchSpec(monitor::onStdoutLine), tree -> monitor.start(tree::memberPids));
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(java.util.Locale.ROOT));
     RunResult result = new ResultAssembler(new Classifier()).assemble(plan, outcome, report);

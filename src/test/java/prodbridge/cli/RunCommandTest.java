@@ -75,4 +75,16 @@ class RunCommandTest {
     assertThat(r.get("signal").asText()).isEqualTo("SIGSEGV");
     assertThat(r.get("error_message").asText()).contains("killed by SIGSEGV");
   }
+
+  @Test
+  void keysInTheChildsOutputNeverReachTheResultOrTheEvents() throws Exception {
+    String leak = "echo '{\"event\": \"progress\", \"message\": \"using sk-ant-api03-SECRETSECRET123\"}';"
+        + " echo 'ANTHROPIC_API_KEY=sk-ant-api03-SECRETSECRET123 was rejected' >&2; exit 1";
+    CliRun run = new CliHarness(dir).run("run", "--", "bash", "-c", leak);
+    JsonNode r = run.json();
+    assertThat(run.stdout()).doesNotContain("SECRETSECRET").contains("ANTHROPIC_API_KEY=[REDACTED]");
+    assertThat(Files.readString(Path.of(r.get("run_dir").asText()).resolve("events.jsonl")))
+        .contains("[REDACTED]").doesNotContain("SECRETSECRET");
+    assertThat(Files.readString(Path.of(r.get("run_dir").asText()).resolve("result.json"))).doesNotContain("SECRETSECRET");
+  }
 }
