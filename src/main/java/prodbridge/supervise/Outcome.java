@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * What happened to one supervised child. {@code exitCode} is null when it never started; {@code signal} is the
  * number of the signal that ended it, inferred from an exit code above 128 (the JDK reports both the same way).
- * {@code leftovers} is what ending the rest of the tree took after the main child was gone.
+ * {@code treeStop} is what ending the tree took (on a deadline, a cancel, a limit, or after the main child exited).
  */
 public record Outcome(
     StopReason reason,
