@@ -3,10 +3,12 @@ package prodbridge.classify;
 /**
  * What is known about a finished run, in the classifier's own terms. {@code exitCode} is null when the child
  * never started; {@code signal} is the signal that ended it, if any; {@code pipelineFailed} is true when the
- * pipeline's own result said it failed; {@code qualityBelowThreshold} when its score is under the run's bar.
+ * pipeline's own result said it failed, or a result was expected and none came; {@code statedError} is what the
+ * pipeline's result or the launch said went wrong (may be null); {@code qualityBelowThreshold} when its score is
+ * under the run's bar.
  */
 public record Evidence(
-    Observation observation, Integer exitCode, Integer signal, boolean pipelineFailed,
+    Observation observation, Integer exitCode, Integer signal, boolean pipelineFailed, String statedError,
     boolean qualityBelowThreshold, String stderrTail, String stdoutTail) {
 
   /** SIGKILL's number: the kernel's OOM killer sends it, and so can a person. */
@@ -21,5 +23,10 @@ public record Evidence(
     BUDGET_LIMIT_HIT,
     STALL_DETECTED,
     LAUNCH_FAILED
+  }
+
+  /** True when the child ran and failed: a non-zero exit, or a result that says so (or is missing). */
+  boolean failed() {
+    return exitCode == null || exitCode != 0 || pipelineFailed;
   }
 }

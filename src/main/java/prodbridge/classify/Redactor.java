@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes API keys and tokens from text the bridge writes about a run (result fields, events), keeping what names
- * them so the evidence still reads: {@code ANTHROPIC_API_KEY=[REDACTED]}, {@code Bearer [REDACTED]}.
+ * Removes API keys and tokens from text the bridge writes about a run (result fields, events, the child's logs, the
+ * argv in run.json), keeping what names them so the evidence still reads: {@code ANTHROPIC_API_KEY=[REDACTED]}, {@code Bearer [REDACTED]}.
  */
 public final class Redactor {
   static final String MASK = "[REDACTED]";
@@ -22,7 +22,7 @@ public final class Redactor {
 
   /** {@code text} with every secret replaced; null stays null. */
   public static String redact(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mayHoldSecret(text)) {
       return text;
     }
     String out = text;
@@ -34,5 +34,44 @@ public final class Redactor {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code text} holds a word every secret pattern needs ({@code sk-}, bearer, api, key, token, secret, in
+   * any case); one pass without a regex, so the child's logs can be scrubbed line by line at pump speed.
+   */
+  static boolean mayHoldSecret(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      switch (text.charAt(i) | 0x20) {
+        case 'k' -> {
+          if (i > 0 && (text.charAt(i - 1) | 0x20) == 's' && i + 1 < n && text.charAt(i + 1) == '-'
+              || text.regionMatches(true, i, "key", 0, 3)) {
+            return true;
+          }
+        }
+        case 'b' -> {
+          if (text.regionMatches(true, i, "bearer", 0, 6)) {
+            return true;
+          }
+        }
+        case 'a' -> {
+          if (text.regionMatches(true, i, "api", 0, 3)) {
+            return true;
+          }
+        }
+        case 't' -> {
+          if (text.regionMatches(true, i, "token", 0, 5)) {
+            return true;
+          }
+        }
+        case 's' -> {
+          if (text.regionMatches(true, i, "secret", 0, 6)) {
+            return true;
+          }
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 }

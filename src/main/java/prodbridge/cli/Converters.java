@@ -64,6 +64,21 @@ final class Converters {
     }
   }
 
+  static final class AttemptsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n >= 1 && n <= 20) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // the message below says what is expected
+      }
+      throw new TypeConversionException("max attempts \"" + value + "\": expected a whole number from 1 to 20");
+    }
+  }
+
   private static double number(String value, String what) {
     try {
       return Double.parseDouble(value.replace("$", "").trim());

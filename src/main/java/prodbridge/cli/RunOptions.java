@@ -39,6 +39,14 @@ final class RunOptions {
       description = "End the run after this long without output, events or file changes.")
   Duration stallTimeout;
 
+  @Option(names = "--max-attempts", paramLabel = "N", converter = Converters.AttemptsConverter.class,
+      description = "Attempts in all (1 = no retry); only retryable error types are tried again.")
+  Integer maxAttempts;
+
+  @Option(names = "--retry-delay", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Wait before the first retry; later waits grow by the profile's backoff.")
+  Duration retryDelay;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
   Path config;
@@ -52,6 +60,7 @@ final class RunOptions {
 
   ProfileSettings settings() {
     return ProfileSettings.flags(
-        timeout, grace, budget, qualityThreshold, monitorInterval, memoryLimit, stallTimeout);
+        timeout, grace, budget, qualityThreshold, monitorInterval, memoryLimit, stallTimeout, maxAttempts,
+        retryDelay);
   }
 }

@@ -87,15 +87,38 @@ final class Checked {
     }
   }
 
-  /** A whole number of at least 1. */
-  static final class PositiveCount extends JsonDeserializer<Integer> {
+  /** A number of attempts: 1 to 20 (each attempt may spend minutes and money). */
+  static final class AttemptCount extends JsonDeserializer<Integer> {
     @Override
     public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1
-          || p.getLongValue() > 1000) {
-        throw MismatchedInputException.from(p, Integer.class, "expected a whole number from 1 to 1000");
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1 || p.getLongValue() > 20) {
+        throw MismatchedInputException.from(p, Integer.class, "expected a whole number from 1 to 20");
       }
       return p.getIntValue();
+    }
+  }
+
+  /** A backoff multiplier: 1 (constant waits) to 10. */
+  static final class Multiplier extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      double value = number(p);
+      if (!(value >= 1 && value <= 10)) {
+        throw InvalidFormatException.from(p, "must be between 1 and 10", value, Double.class);
+      }
+      return value;
+    }
+  }
+
+  /** A fraction from 0 to 1. */
+  static final class Fraction extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      double value = number(p);
+      if (!(value >= 0 && value <= 1)) {
+        throw InvalidFormatException.from(p, "must be between 0 and 1", value, Double.class);
+      }
+      return value;
     }
   }
 

@@ -73,7 +73,8 @@ public final class ConfigLoader {
         runsBase.resolve(runsRoot).normalize(),
         outputBase.resolve(outputRoot).normalize(),
         profiles,
-        sources);
+        sources,
+        RulesDocument.builtIn().withFirst(RulesDocument.rules(user.errorRules(), file + ": error_rules")));
   }
 
   private List<String> profileNames(ConfigDocument user, Path file) {

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import prodbridge.classify.ErrorRules;
 
 /**
  * The configuration in force: the profile set in use, where run directories and episode outputs go, every
- * profile, and the sources it was layered from (lowest first).
+ * profile, the sources it was layered from (lowest first), and the error rules (a user's first, then the built-in).
  */
 public record EffectiveConfig(
-    String pipeline, Path runsRoot, Path outputRoot, Map<String, Profile> profiles, List<String> sources) {
+    String pipeline, Path runsRoot, Path outputRoot, Map<String, Profile> profiles, List<String> sources,
+    ErrorRules errorRules) {
 
   public EffectiveConfig {
     profiles = Map.copyOf(profiles);

@@ -20,8 +20,7 @@ public record ProfileSettings(
     Duration grace,
     @JsonDeserialize(using = Checked.PositiveNumber.class) Double budget,
     @JsonDeserialize(using = Checked.QualityScore.class) Double qualityThreshold,
-    @JsonDeserialize(using = Checked.PositiveCount.class) Integer maxAttempts,
-    Duration retryInterval,
+    RetrySettings retry,
     ResultPatterns resultPatterns,
     @JsonDeserialize(using = Checked.MonitorInterval.class) Duration monitorInterval,
     ByteSize memoryLimit,
@@ -29,13 +28,14 @@ public record ProfileSettings(
     CostFileSetting costFile) {
 
   public static final ProfileSettings NONE =
-      new ProfileSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new ProfileSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** The command line's layer: only the limits a flag can set. */
   public static ProfileSettings flags(Duration timeout, Duration grace, Double budget, Double qualityThreshold,
-      Duration monitorInterval, ByteSize memoryLimit, Duration stallTimeout) {
-    return new ProfileSettings(null, null, null, null, null, timeout, grace, budget, qualityThreshold, null, null,
-        null, monitorInterval, memoryLimit, stallTimeout, null);
+      Duration monitorInterval, ByteSize memoryLimit, Duration stallTimeout, Integer maxAttempts,
+      Duration retryDelay) {
+    return new ProfileSettings(null, null, null, null, null, timeout, grace, budget, qualityThreshold,
+        RetrySettings.flags(maxAttempts, retryDelay), null, monitorInterval, memoryLimit, stallTimeout, null);
   }
 
   /** This layer with {@code over}'s set values on top. */
@@ -50,8 +50,7 @@ public record ProfileSettings(
         pick(over.grace, grace),
         pick(over.budget, budget),
         pick(over.qualityThreshold, qualityThreshold),
-        pick(over.maxAttempts, maxAttempts),
-        pick(over.retryInterval, retryInterval),
+        retry == null ? over.retry : retry.overriddenBy(over.retry),
         pick(over.resultPatterns, resultPatterns),
         pick(over.monitorInterval, monitorInterval),
         pick(over.memoryLimit, memoryLimit),
@@ -66,7 +65,7 @@ public record ProfileSettings(
     }
     String absolute = baseDir.resolve(workingDir).normalize().toString();
     return overriddenBy(new ProfileSettings(
-        null, null, absolute, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        null, null, absolute, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 
   /** The finished profile; every limit must be set by some layer (the built-in defaults set them all). */
@@ -82,7 +81,7 @@ public record ProfileSettings(
         required(grace, name, "grace"),
         required(budget, name, "budget"),
         required(qualityThreshold, name, "quality_threshold"),
-        new RetryPolicy(required(maxAttempts, name, "max_attempts"), required(retryInterval, name, "retry_interval")),
+        required(retry, name, "retry").resolve(name),
         resultPatterns,
         required(monitorInterval, name, "monitor_interval"),
         memoryLimit,

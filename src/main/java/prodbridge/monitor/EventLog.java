@@ -13,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code events.jsonl} in the run directory: one JSON object per sample, child event and state change. */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   private final BufferedWriter out;
   private final java.util.function.UnaryOperator<String> scrub;
 
   /** {@code scrub} removes secrets from the child's free text before it is written. */
-  EventLog(Path file, java.util.function.UnaryOperator<String> scrub) throws IOException {
+  public EventLog(Path file, java.util.function.UnaryOperator<String> scrub) throws IOException {
     this.scrub = scrub;
     out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
@@ -52,6 +52,13 @@ final class EventLog implements AutoCloseable {
     write(e);
   }
 
+  /** A line the bridge itself adds (an attempt starting, a retry planned); {@code fields} follow kind and state. */
+  public synchronized void bridgeEvent(String kind, String state, Map<String, Object> fields) {
+    Map<String, Object> e = base(kind, state);
+    e.putAll(fields);
+    write(e);
+  }
+
   private static Map<String, Object> base(String kind, String state) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("time", Instant.now().toString());
@@ -71,7 +78,11 @@ final class EventLog implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    out.close();
+  public synchronized void close() {
+    try {
+      out.close();
+    } catch (IOException ignored) {
+      // nothing more will be written
+    }
   }
 }

@@ -201,11 +201,7 @@ public final class RunMonitor {
       eventLog.state(finalState, String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
           samples, events, cpuNanos / 1_000_000));
     }
-    try {
-      eventLog.close();
-    } catch (IOException ignored) {
-      // the report below still holds the figures
-    }
+    eventLog.close();
     synchronized (this) {
       return new MonitorReport(peakBytes < 0 ? null : peakBytes, cost, costSource, violation, samples, events,
           cpuNanos / 1_000_000);

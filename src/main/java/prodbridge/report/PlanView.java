@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import prodbridge.classify.Redactor;
 import prodbridge.config.ConfigJson;
 import prodbridge.runs.RunPlan;
 
@@ -25,7 +26,8 @@ public final class PlanView {
 
   public static String text(RunPlan plan) {
     return "dry run of " + plan.command() + " (profile " + plan.profile().name() + "): nothing launched\n"
-        + "  argv       " + plan.argv().stream().map(PlanView::quoted).collect(Collectors.joining(" ")) + "\n"
+        + "  argv       " + plan.argv().stream().map(Redactor::redact).map(PlanView::quoted)
+            .collect(Collectors.joining(" ")) + "\n"
         + "  directory  " + plan.workingDir() + "\n"
         + "  output     " + plan.outputDir() + "\n"
         + "  timeout    " + prodbridge.config.DurationText.format(plan.profile().timeout())

@@ -3,11 +3,13 @@ package prodbridge.runs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import prodbridge.classify.Classification;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.ErrorType;
 import prodbridge.classify.Evidence;
 import prodbridge.classify.Evidence.Observation;
 import prodbridge.classify.Redactor;
+import prodbridge.classify.SignalName;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
@@ -24,13 +26,17 @@ final class ResultAssembler {
     this.classifier = classifier;
   }
 
-  RunResult assemble(RunPlan plan, Outcome o, MonitorReport seen) {
+  /** The result of attempt {@code attempt} alone; {@link RunResult#afterAttempts} makes it the run's. */
+  RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen) {
     Optional<PipelineResult> said = PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
     Double quality = said.map(PipelineResult::quality).orElse(null);
     boolean belowBar = quality != null && quality < plan.profile().qualityThreshold();
+    String stated = o.launchError() != null ? o.launchError()
+        : said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
     Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
-        said.map(PipelineResult::failed).orElse(false), belowBar, o.stderrTail(), o.stdoutTail());
-    Optional<ErrorType> error = classifier.classify(evidence);
+        said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail());
+    Optional<Classification> classified = classifier.classify(evidence);
+    Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =
         error.isEmpty() ? RunStatus.SUCCESS
             : error.get() == ErrorType.CANCELLED ? RunStatus.CANCELLED : RunStatus.ERROR;
@@ -47,9 +53,9 @@ final class ResultAssembler {
             plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null),
             status,
             error.orElse(null),
-            error.map(t -> Text.cut(Redactor.redact(message(t, plan, o, said, seen, peakMb, quality)), MAX_TEXT_CHARS))
-                .orElse(null),
-            error.map(ErrorType::hint).orElse(null),
+            classified.map(c -> Text.cut(Redactor.redact(message(c, plan, o, stated, seen, peakMb, quality)),
+                MAX_TEXT_CHARS)).orElse(null),
+            classified.map(c -> Redactor.redact(c.hint())).orElse(null),
             cost,
             plan.profile().budget(),
             quality,
@@ -59,7 +65,8 @@ final class ResultAssembler {
             Math.round(o.elapsed().toMillis()) / 1000.0,
             o.exitCode(),
             o.signal() == null ? null : SignalName.of(o.signal()),
-            1,
+            List.of(new AttemptSummary(attempt, error.orElse(null), o.exitCode(),
+                Math.round(o.elapsed().toMillis()) / 1000.0, cost)),
             peakMb,
             new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()),
             Redactor.redact(Text.tail(o.stderrTail(), STDERR_TAIL_CHARS)),
@@ -80,8 +87,12 @@ final class ResultAssembler {
     };
   }
 
-  private static String message(ErrorType type, RunPlan plan, Outcome o, Optional<PipelineResult> said,
+  private static String message(Classification c, RunPlan plan, Outcome o, String stated,
       MonitorReport seen, Long peakMb, Double quality) {
+    if (!c.observedByBridge()) {
+      return failure(c, plan, o, stated);
+    }
+    ErrorType type = c.type();
     String ended = ended(o);
     String limit = seen.violation() == null ? type.name() : seen.violation().message();
     switch (type) {
@@ -102,26 +113,23 @@ final class ResultAssembler {
         return String.format(Locale.ROOT, "quality %.1f is below the threshold %.1f; the episode's files are kept",
             quality, plan.profile().qualityThreshold());
       default:
-        return failure(plan, o, said);
+        return failure(c, plan, o, stated);
     }
   }
 
-  private static String failure(RunPlan plan, Outcome o, Optional<PipelineResult> said) {
+  /** How the child ended and the line that decided the class (else what it stated, else its last stderr line). */
+  private static String failure(Classification c, RunPlan plan, Outcome o, String stated) {
     if (o.launchError() != null) {
       return o.launchError();
-    }
-    String stated = said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
-    if (stated != null) {
-      return stated;
     }
     String how = o.signal() != null
         ? "killed by " + SignalName.of(o.signal()) + " (exit " + o.exitCode() + ")"
         : "exited with code " + o.exitCode();
     if (o.exitCode() != null && o.exitCode() == 0) {
-      how = "reported status \"" + said.map(PipelineResult::status).orElse("?") + "\"";
+      how = "reported a failure";
     }
     String who = plan.command().equals("run") ? "the command " : "the pipeline ";
-    String line = lastLine(o.stderrTail());
+    String line = c.evidence() != null ? c.evidence() : stated != null ? stated : lastLine(o.stderrTail());
     return line == null ? who + how : who + how + ": " + line;
   }
 

@@ -2,30 +2,44 @@ package prodbridge.runs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.Redactor;
+import prodbridge.config.DurationText;
+import prodbridge.monitor.EventLog;
 import prodbridge.monitor.MemoryProbe;
-import prodbridge.monitor.MonitorLimits;
-import prodbridge.monitor.MonitorReport;
 import prodbridge.monitor.ProgressListener;
-import prodbridge.monitor.RunMonitor;
-import prodbridge.monitor.Violation;
-import prodbridge.supervise.Outcome;
-import prodbridge.supervise.StopReason;
-import prodbridge.supervise.Supervisor;
 
 /**
- * One run being carried out: creates its directories, supervises and monitors the child, writes and returns the
- * result. {@link #cancel()} and {@link #abandon()} may be called from any thread (a signal handler, a shutdown hook).
+ * One run being carried out: creates its directories, then supervises attempts until one succeeds, the failure is
+ * not retryable, the attempts are used up, or the budget left cannot pay for another; writes and returns the
+ * result. {@link #cancel()} and {@link #abandon()} may be called from any thread (a signal handler, a shutdown
+ * hook), also while waiting between attempts.
  */
 public final class RunExecution {
+  private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+
   private final RunPlan plan;
   private final ProgressListener progress;
-  private final Supervisor supervisor = new Supervisor();
+  private final Classifier classifier;
+  private final CountDownLatch cancelled = new CountDownLatch(1);
+  private volatile Attempt current;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
     this.plan = plan;
     this.progress = progress;
+    this.classifier = new Classifier(plan.errorRules());
     MemoryProbe.warmUp();
   }
 
@@ -34,38 +48,96 @@ public final class RunExecution {
     if (plan.outputDir() != null) {
       Files.createDirectories(plan.outputDir());
     }
-    RunFiles.createPrivateFile(plan.stdoutLog());
-    RunFiles.createPrivateFile(plan.stderrLog());
-    RunFiles.createPrivateFile(plan.eventsLog());
     RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
-    MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
-        plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), plan.profile().budget(),
-        plan.profile().stallTimeout());
-    RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
-        plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
-    Outcome outcome = supervisor.run(plan.launchSpec(monitor::onStdoutLine), tree -> monitor.start(tree::memberPids));
-    MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(java.util.Locale.ROOT));
-    RunResult result = new ResultAssembler(new Classifier()).assemble(plan, outcome, report);
+    RunFiles.createPrivateFile(plan.eventsLog());
+    long t0 = System.nanoTime();
+    AttemptLedger ledger = new AttemptLedger(plan.profile().budget(), plan.profile().retry());
+    RunResult last;
+    String stopNote;
+    while (true) {
+      int n = ledger.size() + 1;
+      if (n > 1) {
+        rotateLogs(n - 1);
+      }
+      Attempt attempt = new Attempt(plan, n, ledger.remaining(), progress, classifier);
+      current = attempt;
+      if (isCancelled()) {
+        attempt.cancel();
+      }
+      event("attempt", Map.of("attempt", n, "budget", ledger.remaining()));
+      last = attempt.run();
+      ledger.add(last);
+      stopNote = ledger.whyNotAgain(last);
+      if (stopNote != null || isCancelled()) {
+        break;
+      }
+      Duration wait = plan.profile().retry().delayAfter(n, ThreadLocalRandom.current().nextDouble());
+      log.warn("attempt {} of {} failed with {}; trying again in {}", n, plan.profile().retry().maxAttempts(),
+          last.errorType(), DurationText.format(wait));
+      event("retry", Map.of("after_attempt", n, "error_type", last.errorType().name(), "delay_ms", wait.toMillis()));
+      if (waitOrCancel(wait)) {
+        stopNote = null;
+        last = ledger.cancelledWhileWaiting(last);
+        break;
+      }
+    }
+    double seconds = Math.round((System.nanoTime() - t0) / 1_000_000.0) / 1000.0;
+    RunResult result = ResultJson.bounded(
+        last.afterAttempts(ledger.summaries(), ledger.totalCost(), seconds, ledger.peakMemoryMb(),
+            stopNote == null || stopNote.isEmpty() ? null : stopNote));
     RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
     return result;
   }
 
-  private void stopFor(Violation v) {
-    supervisor.requestStop(switch (v.kind()) {
-      case MEMORY_LIMIT -> StopReason.MEMORY_LIMIT;
-      case BUDGET -> StopReason.BUDGET_EXCEEDED;
-      case STALL -> StopReason.STALLED;
-    });
+  /** Keeps an earlier attempt's logs beside the run's as {@code stdout.attempt-N.log} and so on. */
+  private void rotateLogs(int previous) throws IOException {
+    for (Path p : List.of(plan.stdoutLog(), plan.stderrLog(), plan.childEventsFile())) {
+      if (Files.exists(p)) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Files.move(p, p.resolveSibling(name.substring(0, dot) + ".attempt-" + previous + name.substring(dot)),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private void event(String kind, Map<String, Object> fields) {
+    try (EventLog events = new EventLog(plan.eventsLog(), Redactor::redact)) {
+      events.bridgeEvent(kind, kind.equals("retry") ? "waiting" : "starting", new LinkedHashMap<>(fields));
+    } catch (IOException ignored) {
+      // a full disk must not stop the run; the result still lists the attempts
+    }
+  }
+
+  private boolean waitOrCancel(Duration wait) {
+    try {
+      return cancelled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private boolean isCancelled() {
+    return cancelled.getCount() == 0;
   }
 
   /** Ends the run's tree (SIGTERM, grace, SIGKILL) and makes the result CANCELLED; a second call hurries. */
   public void cancel() {
-    supervisor.requestStop(StopReason.CANCELLED);
+    cancelled.countDown();
+    Attempt a = current;
+    if (a != null) {
+      a.cancel();
+    }
   }
 
   /** SIGKILLs what is left of the tree at once, for a bridge that is exiting without a result. */
   public void abandon() {
-    supervisor.killNow();
+    cancelled.countDown();
+    Attempt a = current;
+    if (a != null) {
+      a.abandon();
+    }
   }
 
   public RunPlan plan() {

@@ -3,13 +3,16 @@ package prodbridge.runs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import prodbridge.classify.ErrorRules;
+import prodbridge.config.Placeholders;
 import prodbridge.config.Profile;
 import prodbridge.supervise.LaunchSpec;
 
 /**
  * A run resolved down to the exact argv, directory and environment, before anything exists on disk.
  * {@code outputDir} is null for a {@code run} without an episode id; {@code costFile} is null when the profile
- * names none.
+ * names none; {@code placeholders} are the values the profile's argv was expanded with (null for a command given
+ * on the command line), kept so a retry can be given the budget that is left.
  */
 public record RunPlan(
     String runId,
@@ -22,7 +25,9 @@ public record RunPlan(
     Map<String, String> environment,
     Path outputDir,
     Path runDir,
-    prodbridge.monitor.CostFile costFile) {
+    prodbridge.monitor.CostFile costFile,
+    ErrorRules errorRules,
+    Map<String, String> placeholders) {
 
   public Path stdoutLog() {
     return runDir.resolve("stdout.log");
@@ -44,7 +49,7 @@ public record RunPlan(
     d.put("profile", profile.name());
     d.put("topic", topic);
     d.put("episode_id", episodeId);
-    d.put("argv", argv);
+    d.put("argv", argv.stream().map(prodbridge.classify.Redactor::redact).toList());
     d.put("working_dir", workingDir.toString());
     d.put("output_dir", outputDir == null ? null : outputDir.toString());
     d.put("run_dir", runDir.toString());
@@ -62,8 +67,18 @@ public record RunPlan(
     return runDir.resolve("child-events.jsonl");
   }
 
-  LaunchSpec launchSpec(java.util.function.Consumer<String> stdoutLines) {
-    return new LaunchSpec(runId, argv, workingDir, environment, stdoutLog(), stderrLog(), profile.timeout(),
-        profile.grace(), stdoutLines);
+  /** The argv with {@code {budget}} set to what an attempt may spend (the whole budget on the first). */
+  List<String> argvWithBudget(double budget) {
+    if (placeholders == null || budget == profile.budget()) {
+      return argv;
+    }
+    Map<String, String> values = new java.util.HashMap<>(placeholders);
+    values.put("budget", RunPlanner.decimal(budget));
+    return profile.argv().stream().map(a -> Placeholders.expand(a, values)).toList();
+  }
+
+  LaunchSpec launchSpec(java.util.function.Consumer<String> stdoutLines, double budget) {
+    return new LaunchSpec(runId, argvWithBudget(budget), workingDir, environment, stdoutLog(), stderrLog(),
+        profile.timeout(), profile.grace(), stdoutLines, prodbridge.classify.Redactor::redact);
   }
 }

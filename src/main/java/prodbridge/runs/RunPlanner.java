@@ -71,7 +71,9 @@ public final class RunPlanner {
     Map<String, String> env =
         ChildEnvironment.build(profile.envPassthrough(), profile.env(), bridgeEnv, runVariables);
     return new RunPlan(runId, request.command(), profile, topic, episodeId, argv, childDir, env, outputDir, runDir,
-        costFile(profile.costFile(), values, childDir));
+        costFile(profile.costFile(), values, childDir), config.errorRules(), direct ? null : Map.copyOf(
+            values.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
   }
 
   private static CostFile costFile(CostFileSetting setting, Map<String, String> values, Path childDir) {
@@ -118,9 +120,12 @@ public final class RunPlanner {
     return t;
   }
 
-  /** 5.51 stays "5.51", 2 becomes "2.00", 0.125 stays "0.125". */
+  /** 5.51 stays "5.51", 2 becomes "2.00", 0.125 stays "0.125"; a remainder like 0.6000000001 is cut to 0.6000. */
   static String decimal(double value) {
     BigDecimal d = BigDecimal.valueOf(value);
+    if (d.scale() > 4) {
+      d = d.setScale(4, RoundingMode.DOWN);
+    }
     return (d.scale() < 2 ? d.setScale(2, RoundingMode.UNNECESSARY) : d).toPlainString();
   }
 

@@ -5,7 +5,9 @@ import prodbridge.classify.ErrorType;
 
 /**
  * The result handed back: the original design's field names, plus the evidence a user needs to act. Null means
- * unknown (a cost the pipeline never stated; peak memory before monitoring exists), never zero.
+ * unknown (a cost the pipeline never stated; peak memory before monitoring exists), never zero. With retries, the
+ * outcome fields are the last attempt's, {@code finalCost} and {@code executionTime} cover all attempts (waits
+ * included), and {@code attempts} lists each one.
  */
 public record RunResult(
     String command,
@@ -25,7 +27,7 @@ public record RunResult(
     double executionTime,
     Integer exitCode,
     String signal,
-    int attempts,
+    List<AttemptSummary> attempts,
     Long peakMemoryMb,
     ProcessesEnded processesEnded,
     String stderrTail,
@@ -40,6 +42,24 @@ public record RunResult(
 
   public boolean succeeded() {
     return status == RunStatus.SUCCESS;
+  }
+
+  /** This (last) attempt's result as the result of the whole run of {@code all} attempts. */
+  RunResult afterAttempts(
+      List<AttemptSummary> all, Double totalCost, double totalSeconds, Long peakMb, String note) {
+    String message = note == null || errorMessage == null ? errorMessage : errorMessage + "; " + note;
+    return new RunResult(
+        command, runId, episodeId, topic, status, errorType, message, hint, totalCost, budget, qualityScore,
+        qualityThreshold, outputFiles, outputFilesOmitted, totalSeconds, exitCode, signal, List.copyOf(all),
+        peakMb, processesEnded, stderrTail, runDir, logs);
+  }
+
+  /** The same result marked cancelled, with {@code message} saying so. */
+  RunResult asCancelled(String message) {
+    return new RunResult(
+        command, runId, episodeId, topic, RunStatus.CANCELLED, ErrorType.CANCELLED, message,
+        ErrorType.CANCELLED.hint(), finalCost, budget, qualityScore, qualityThreshold, outputFiles, outputFilesOmitted,
+        executionTime, exitCode, signal, attempts, peakMemoryMb, processesEnded, stderrTail, runDir, logs);
   }
 
   /** The same result with only the first {@code keep} output files listed. */

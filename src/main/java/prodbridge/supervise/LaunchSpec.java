@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Everything needed to launch and bound one child, frozen at launch. {@code environment} is the child's whole
  * environment (nothing else is inherited); the run marker is added to it by the supervisor. {@code stdoutLines}
- * is told every line of stdout as it arrives (on the pump thread; it must be quick), or is null.
+ * is told every line of stdout as it arrives (on the pump thread; it must be quick), or is null. {@code scrub}
+ * rewrites each line before it reaches a log file (to remove secrets), or is null to keep the bytes as they are.
  */
 public record LaunchSpec(
     String runId,
@@ -19,7 +20,15 @@ public record LaunchSpec(
     Path stderrLog,
     Duration timeout,
     Duration grace,
-    java.util.function.Consumer<String> stdoutLines) {
+    java.util.function.Consumer<String> stdoutLines,
+    java.util.function.UnaryOperator<String> scrub) {
+
+  /** A spec whose logs keep the child's bytes exactly. */
+  public LaunchSpec(String runId, List<String> argv, Path workingDir, Map<String, String> environment,
+      Path stdoutLog, Path stderrLog, Duration timeout, Duration grace,
+      java.util.function.Consumer<String> stdoutLines) {
+    this(runId, argv, workingDir, environment, stdoutLog, stderrLog, timeout, grace, stdoutLines, null);
+  }
 
   public LaunchSpec {
     argv = List.copyOf(argv);

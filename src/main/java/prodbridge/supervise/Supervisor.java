@@ -67,8 +67,8 @@ public final class Supervisor {
   public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch) throws IOException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines());
-        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null)) {
+    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
+        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub())) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       StartedProcess started;
       try {

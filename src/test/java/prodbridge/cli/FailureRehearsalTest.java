@@ -28,7 +28,7 @@ class FailureRehearsalTest {
   @Test
   void aHangIsEndedAtTheDeadline() {
     long t0 = System.nanoTime();
-    CliRun run = episode("hang", "--timeout", "3s");
+    CliRun run = episode("hang", "--timeout", "3s", "--max-attempts", "1");
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertThat(run.exitCode()).isEqualTo(11);
     JsonNode r = run.json();
@@ -85,6 +85,8 @@ class FailureRehearsalTest {
     assertThat(run.exitCode()).isNotZero();
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
+    assertThat(r.get("error_type").asText()).as("the pipeline said it stopped for its budget")
+        .isEqualTo("BUDGET_EXCEEDED");
     assertThat(r.get("error_message").asText()).contains("Budget exceeded");
     assertThat(r.get("final_cost").asDouble()).isGreaterThan(5.51);
   }

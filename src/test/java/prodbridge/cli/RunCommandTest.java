@@ -79,12 +79,21 @@ class RunCommandTest {
   @Test
   void keysInTheChildsOutputNeverReachTheResultOrTheEvents() throws Exception {
     String leak = "echo '{\"event\": \"progress\", \"message\": \"using sk-ant-api03-SECRETSECRET123\"}';"
+        + " echo 'Authorization: Bearer abcdefSECRETSECRET0123456789'; printf 'xi-api-key: SECRETSECRET42'; "
         + " echo 'ANTHROPIC_API_KEY=sk-ant-api03-SECRETSECRET123 was rejected' >&2; exit 1";
-    CliRun run = new CliHarness(dir).run("run", "--", "bash", "-c", leak);
+    CliRun run = new CliHarness(dir).run("run", "--", "bash", "-c", leak, "_", "--api-key", "sk-SECRETSECRET999");
     JsonNode r = run.json();
     assertThat(run.stdout()).doesNotContain("SECRETSECRET").contains("ANTHROPIC_API_KEY=[REDACTED]");
-    assertThat(Files.readString(Path.of(r.get("run_dir").asText()).resolve("events.jsonl")))
-        .contains("[REDACTED]").doesNotContain("SECRETSECRET");
-    assertThat(Files.readString(Path.of(r.get("run_dir").asText()).resolve("result.json"))).doesNotContain("SECRETSECRET");
+    Path runDir = Path.of(r.get("run_dir").asText());
+    assertThat(Files.readString(runDir.resolve("events.jsonl"))).contains("[REDACTED]").doesNotContain("SECRETSECRET");
+    assertThat(Files.readString(runDir.resolve("stdout.log")))
+        .contains("Authorization: Bearer [REDACTED]", "xi-api-key: [REDACTED]").doesNotContain("SECRETSECRET");
+    assertThat(Files.readString(runDir.resolve("stderr.log"))).isEqualTo("ANTHROPIC_API_KEY=[REDACTED] was rejected\n");
+    assertThat(Files.readString(runDir.resolve("run.json"))).contains("[REDACTED]").doesNotContain("SECRETSECRET");
+    try (var files = Files.list(runDir)) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("SECRETSECRET");
+      }
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import prodbridge.classify.ErrorType;
 
 class ConfigLoaderTest {
   @TempDir Path dir;
@@ -45,7 +46,9 @@ class ConfigLoaderTest {
     assertLimits(c.profile("prod-script"), Duration.ofMinutes(15), 2.50, 8.5, 3);
     assertLimits(c.profile("prod-audio"), Duration.ofMinutes(10), 1.50, 8.0, 1);
     assertThat(c.profile("prod-episode").grace()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(c.profile("prod-episode").retry().interval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.profile("prod-episode").retry().delay()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.profile("prod-episode").retry().on()).containsExactlyInAnyOrder(
+        ErrorType.RATE_LIMITED, ErrorType.NETWORK_ERROR, ErrorType.TIMEOUT_ERROR, ErrorType.STALLED);
     assertThat(c.profile("prod-episode").argv()).contains("{topic}", "{episode_id}", "{output_dir}");
     assertThat(c.profile("run").argv()).isEmpty();
     assertThat(c.profile("run").envPassthrough()).containsExactly("*");
@@ -64,7 +67,7 @@ class ConfigLoaderTest {
     Files.writeString(file, """
         {"defaults": {"grace": "3s"},
          "profiles": {"prod-episode": {"timeout": "45m", "budget": 9.5}}}""");
-    ProfileSettings flags = ProfileSettings.flags(null, null, 7.0, null, null, null, null);
+    ProfileSettings flags = ProfileSettings.flags(null, null, 7.0, null, null, null, null, null, null);
     EffectiveConfig c = new ConfigLoader(Map.of(), dir).load(file, flags);
     Profile p = c.profile("prod-episode");
     assertThat(p.timeout()).isEqualTo(Duration.ofMinutes(45));
@@ -128,7 +131,10 @@ class ConfigLoaderTest {
     assertThat(errorOf("{\"defaults\": {\"budget\": 0}}")).contains("must be greater than zero");
     assertThat(errorOf("{\"defaults\": {\"grace\": \"-1s\"}}")).contains("bad duration");
     assertThat(errorOf("{\"defaults\": {\"quality_threshold\": 11}}")).contains("between 0 and 10");
-    assertThat(errorOf("{\"defaults\": {\"max_attempts\": 0}}")).contains("defaults.max_attempts");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 0}}}")).contains("defaults.retry.max_attempts");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"jitter\": 2}}}")).contains("between 0 and 1");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"on\": [\"RATE\"]}}}"))
+        .contains("defaults.retry.on[0]").contains("unknown error type \"RATE\"");
   }
 
   @Test

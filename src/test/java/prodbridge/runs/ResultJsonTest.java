@@ -16,7 +16,7 @@ class ResultJsonTest {
       files.add(new OutputFile("/very/long/path/" + "d".repeat(100) + "/file-" + i + ".json", i));
     }
     RunResult big = new RunResult("prod-episode", "r", "e", "t".repeat(5000), RunStatus.ERROR,
-        ErrorType.EXECUTION_ERROR, "m".repeat(5000), "h", 1.0, 5.51, 8.0, 8.0, files, 0, 1.0, 1, null, 1, null,
+        ErrorType.EXECUTION_ERROR, "m".repeat(5000), "h", 1.0, 5.51, 8.0, 8.0, files, 0, 1.0, 1, null, List.of(), null,
         new RunResult.ProcessesEnded(0, 0), "s".repeat(5000), "/d", new RunResult.Logs("/o", "/e"));
     RunResult cut = ResultJson.bounded(big);
     assertThat(ResultJson.write(cut).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ResultJson.MAX_BYTES);

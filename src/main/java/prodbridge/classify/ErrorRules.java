@@ -1,0 +1,40 @@
+package prodbridge.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The classification rules in force: {@code rules} in the order they are tried (the first that matches a piece of
+ * text wins), {@code ignoredLines} for log lines that report a handled problem ("retrying in 4s") and must not
+ * decide a class, and the {@code providers} hints can name.
+ */
+public record ErrorRules(List<ErrorRule> rules, List<Pattern> ignoredLines, List<ApiProvider> providers) {
+
+  public static final ErrorRules NONE = new ErrorRules(List.of(), List.of(), List.of());
+
+  public ErrorRules {
+    rules = List.copyOf(rules);
+    ignoredLines = List.copyOf(ignoredLines);
+    providers = List.copyOf(providers);
+  }
+
+  /** These rules with {@code first} tried before them (a user's rules go first, so they can override). */
+  public ErrorRules withFirst(List<ErrorRule> first) {
+    List<ErrorRule> all = new ArrayList<>(first);
+    all.addAll(rules);
+    return new ErrorRules(all, ignoredLines, providers);
+  }
+
+  List<ErrorRule> textRules() {
+    return rules.stream().filter(r -> !r.exitOnly()).toList();
+  }
+
+  List<ErrorRule> exitRules() {
+    return rules.stream().filter(ErrorRule::exitOnly).toList();
+  }
+
+  boolean ignored(String line) {
+    return ignoredLines.stream().anyMatch(p -> p.matcher(line).find());
+  }
+}

@@ -1,0 +1,70 @@
+package prodbridge.classify;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a hint's placeholders: {@code {name}} from the rule's named group {@code name}; {@code {apikey}} and
+ * {@code {provider}} from the group of that name, else from the provider the failure's text names last (so a
+ * Perplexity call made through the OpenAI client reads as Perplexity), else generic words.
+ */
+final class HintWriter {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
+  private final List<ApiProvider> providers;
+
+  HintWriter(List<ApiProvider> providers) {
+    this.providers = providers;
+  }
+
+  String write(ErrorRule rule, Matcher match, String failureText) {
+    return fill(rule.hint() != null ? rule.hint() : rule.type().hint(), match, failureText);
+  }
+
+  String write(ErrorType type, Matcher match, String failureText) {
+    return fill(type.hint(), match, failureText);
+  }
+
+  private String fill(String template, Matcher match, String failureText) {
+    ApiProvider provider = template.contains("{") ? lastNamed(failureText) : null;
+    return PLACEHOLDER.matcher(template).replaceAll(p -> Matcher.quoteReplacement(value(p.group(1), match, provider)));
+  }
+
+  private static String value(String name, Matcher match, ApiProvider provider) {
+    String group = group(match, name);
+    if (group != null) {
+      return group;
+    }
+    return switch (name) {
+      case "apikey" -> provider != null ? provider.apiKey() : "the provider's API key variable (*_API_KEY)";
+      case "provider" -> provider != null ? provider.name() : "provider";
+      default -> "{" + name + "}";
+    };
+  }
+
+  private static String group(Matcher match, String name) {
+    if (match == null) {
+      return null;
+    }
+    try {
+      return match.group(name);
+    } catch (IllegalArgumentException noSuchGroup) {
+      return null;
+    }
+  }
+
+  private ApiProvider lastNamed(String text) {
+    ApiProvider best = null;
+    int bestAt = -1;
+    for (ApiProvider p : providers) {
+      Matcher m = p.pattern().matcher(text);
+      while (m.find()) {
+        if (m.start() > bestAt) {
+          bestAt = m.start();
+          best = p;
+        }
+      }
+    }
+    return best;
+  }
+}

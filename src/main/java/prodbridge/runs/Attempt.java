@@ -1,0 +1,62 @@
+package prodbridge.runs;
+
+import java.io.IOException;
+import java.util.Locale;
+import prodbridge.classify.Classifier;
+import prodbridge.classify.Redactor;
+import prodbridge.monitor.MonitorLimits;
+import prodbridge.monitor.MonitorReport;
+import prodbridge.monitor.ProgressListener;
+import prodbridge.monitor.RunMonitor;
+import prodbridge.monitor.Violation;
+import prodbridge.supervise.Outcome;
+import prodbridge.supervise.StopReason;
+import prodbridge.supervise.Supervisor;
+
+/** One supervised and monitored launch of a run's child, allowed to spend {@code budget}; used once. */
+final class Attempt {
+  private final RunPlan plan;
+  private final int number;
+  private final double budget;
+  private final ProgressListener progress;
+  private final Classifier classifier;
+  private final Supervisor supervisor = new Supervisor();
+
+  Attempt(RunPlan plan, int number, double budget, ProgressListener progress, Classifier classifier) {
+    this.plan = plan;
+    this.number = number;
+    this.budget = budget;
+    this.progress = progress;
+    this.classifier = classifier;
+  }
+
+  RunResult run() throws IOException {
+    RunFiles.createPrivateFile(plan.stdoutLog());
+    RunFiles.createPrivateFile(plan.stderrLog());
+    MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
+        plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), budget,
+        plan.profile().stallTimeout());
+    RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
+        plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
+    Outcome outcome =
+        supervisor.run(plan.launchSpec(monitor::onStdoutLine, budget), tree -> monitor.start(tree::memberPids));
+    MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
+    return new ResultAssembler(classifier).assemble(plan, number, outcome, report);
+  }
+
+  private void stopFor(Violation v) {
+    supervisor.requestStop(switch (v.kind()) {
+      case MEMORY_LIMIT -> StopReason.MEMORY_LIMIT;
+      case BUDGET -> StopReason.BUDGET_EXCEEDED;
+      case STALL -> StopReason.STALLED;
+    });
+  }
+
+  void cancel() {
+    supervisor.requestStop(StopReason.CANCELLED);
+  }
+
+  void abandon() {
+    supervisor.killNow();
+  }
+}
