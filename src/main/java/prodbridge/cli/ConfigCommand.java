@@ -32,6 +32,7 @@ final class ConfigCommand implements Callable<Integer> {
     view.put("output_root", c.outputRoot().toString());
     view.put("sources", c.sources());
     view.put("profiles", new TreeMap<>(c.profiles()));
+    view.put("error_rules", c.errorRules().rules().stream().map(r -> r.name() + ": " + r.type()).toList());
     context.out().println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
     return 0;
   }

@@ -24,6 +24,9 @@ public final class ResultView {
     sb.append("- Cost: ").append(cost(r)).append('\n');
     sb.append("- Quality: ").append(quality(r)).append('\n');
     sb.append("- Time: ").append(seconds(r.executionTime())).append(" · run `").append(r.runId()).append("`\n");
+    if (r.attempts().size() > 1) {
+      sb.append("- Attempts: ").append(attempts(r)).append('\n');
+    }
     appendFiles(sb, r.outputFiles(), r.outputFilesOmitted(), "- ", "  - `", "`");
     if (!r.succeeded()) {
       sb.append("- Error: **").append(r.errorType()).append("**: ").append(r.errorMessage()).append('\n');
@@ -46,6 +49,9 @@ public final class ResultView {
     sb.append("  cost     ").append(cost(r)).append('\n');
     sb.append("  quality  ").append(quality(r)).append('\n');
     sb.append("  time     ").append(seconds(r.executionTime())).append("  (run ").append(r.runId()).append(")\n");
+    if (r.attempts().size() > 1) {
+      sb.append("  attempts ").append(attempts(r)).append('\n');
+    }
     appendFiles(sb, r.outputFiles(), r.outputFilesOmitted(), "  ", "    ", "");
     if (!r.succeeded()) {
       sb.append("  error    ").append(r.errorType()).append(": ").append(r.errorMessage()).append('\n');
@@ -61,6 +67,13 @@ public final class ResultView {
       case CANCELLED -> "cancelled";
       case ERROR -> "failed (" + r.errorType() + ")";
     };
+  }
+
+  /** "3: RATE_LIMITED, RATE_LIMITED, succeeded". */
+  private static String attempts(RunResult r) {
+    return r.attempts().size() + ": " + r.attempts().stream()
+        .map(a -> a.errorType() == null ? "succeeded" : a.errorType().name())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String cost(RunResult r) {

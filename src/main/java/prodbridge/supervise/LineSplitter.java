@@ -16,15 +16,18 @@ final class LineSplitter {
 
   void accept(byte[] b, int off, int len) {
     int start = off;
+    int pending = line.size();
     for (int i = off; i < off + len; i++) {
       if (b[i] == '\n') {
         line.write(b, start, i - start);
         emit();
         start = i + 1;
-      } else if (line.size() + (i - start) >= MAX_LINE_BYTES) {
+        pending = 0;
+      } else if (pending + (i - start) >= MAX_LINE_BYTES) {
         line.write(b, start, i - start);
         emit();
         start = i;
+        pending = 0;
       }
     }
     line.write(b, start, off + len - start);

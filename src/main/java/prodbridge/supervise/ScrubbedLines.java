@@ -24,16 +24,18 @@ final class ScrubbedLines {
 
   void write(byte[] b, int off, int len) throws IOException {
     int start = off;
+    int pending = line.size();
     for (int i = off; i < off + len; i++) {
       boolean newline = b[i] == '\n';
-      if (newline || line.size() + (i - start) >= LineSplitter.MAX_LINE_BYTES) {
+      if (newline || pending + (i - start) >= LineSplitter.MAX_LINE_BYTES) {
         int end = newline ? i + 1 : i;
-        if (line.size() == 0) {
+        if (pending == 0) {
           emit(b, start, end - start);
         } else {
           line.write(b, start, end - start);
           emit(line.toByteArray(), 0, line.size());
           line.reset();
+          pending = 0;
         }
         start = end;
       }

@@ -42,6 +42,9 @@ class BadInputTest {
         Arguments.of(new String[] {"prod-episode", "x", "--monitor-interval", "50ms"}, "at least 100ms"),
         Arguments.of(new String[] {"prod-episode", "x", "--memory-limit", "lots"}, "bad size \"lots\""),
         Arguments.of(new String[] {"prod-episode", "x", "--stall-timeout", "0s"}, "must be greater than zero"),
+        Arguments.of(new String[] {"prod-episode", "x", "--max-attempts", "0"}, "from 1 to 20"),
+        Arguments.of(new String[] {"prod-episode", "x", "--max-attempts", "three"}, "max attempts \"three\""),
+        Arguments.of(new String[] {"prod-episode", "x", "--retry-delay", "later"}, "bad duration \"later\""),
         Arguments.of(new String[] {"run"}, "CMD"),
         Arguments.of(new String[] {"run", "--profile", "nope", "--", "true"}, "unknown profile \"nope\""));
   }
@@ -69,6 +72,41 @@ class BadInputTest {
     assertThat(r.stderr()).startsWith("prod-bridge: " + config + ":3:").contains("not valid JSON");
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left).containsExactly(config);
+    }
+  }
+
+  static Stream<Arguments> badRules() {
+    return Stream.of(
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"RATE\", \"pattern\": \"429\"}]}",
+            ":1:46: error_rules[0].error_type: unknown error type \"RATE\""),
+        Arguments.of("{\"error_rules\": [\n {\"name\": \"x\", \"error_type\": \"RATE_LIMITED\", \"pattern\": \"(429\"}]}",
+            ":2:57: error_rules[0].pattern: not a valid regular expression: Unclosed group"),
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"RATE_LIMITED\"}]}",
+            "error_rules[0] (x): a rule needs a \"pattern\", \"exit_codes\" or \"signals\""),
+        Arguments.of("{\"error_rules\": [{\"error_type\": \"RATE_LIMITED\", \"exit_codes\": [3]}]}",
+            "error_rules[0]: a rule needs a \"name\""),
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"CANCELLED\", \"signals\": [\"SIGNOPE\"]}]}",
+            "error_rules[0].signals[0]: unknown signal \"SIGNOPE\""),
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"CANCELLED\", \"exit_codes\": [0]}]}",
+            "error_rules[0].exit_codes[0]: expected an exit code from 1 to 255"),
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"CANCELLED\", \"exit_codes\": [3], \"when\": 1}]}",
+            "unknown key \"when\""),
+        Arguments.of("{\"error_rules\": [{\"name\": \"x\", \"error_type\": \"CANCELLED\", \"exit_codes\": [3]},"
+            + " {\"name\": \"x\", \"error_type\": \"CANCELLED\", \"exit_codes\": [4]}]}",
+            "error_rules[1]: a second rule named \"x\""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badRules")
+  void aBadErrorRuleIsNamedAndNothingRuns(String config, String named) throws IOException {
+    Path file = dir.resolve("prod-bridge.json");
+    Files.writeString(file, config);
+    CliRun r = new CliHarness(dir).run("run", "--", "true");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().lines().count()).as(r.stderr()).isEqualTo(1);
+    assertThat(r.stderr()).startsWith("prod-bridge: " + file).contains(named);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).containsExactly(file);
     }
   }
 
