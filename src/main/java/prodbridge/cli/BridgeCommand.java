@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     description = "Runs a podcast production pipeline as a supervised child: limits, clean ends, a small JSON result.",
     subcommands = {
       EpisodeCommand.class, ResearchCommand.class, ScriptCommand.class, AudioCommand.class, RunCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class, StatusCommand.class, ResultCommand.class, LogsCommand.class, CancelCommand.class,
+      RunsCommand.class, InstallCommandsCommand.class
     })
 final class BridgeCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -20,7 +21,7 @@ final class BridgeCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
-        + " prod-audio, run, config); see prod-bridge --help");
+        + " prod-audio, run, status, result, logs, cancel, runs, install-commands, config); see prod-bridge --help");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

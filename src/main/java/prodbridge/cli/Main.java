@@ -51,7 +51,13 @@ public final class Main {
           e.printStackTrace(context.err());
           return INTERNAL;
         });
-    return cli.execute(args);
+    String[] expanded;
+    try {
+      expanded = ArgumentString.expand(args);
+    } catch (UsageException e) {
+      return usageError(e.getMessage(), null, args);
+    }
+    return cli.execute(expanded);
   }
 
   private int usageError(String message, ParameterException e, String[] args) {

@@ -2,9 +2,11 @@ package prodbridge.cli;
 
 import prodbridge.report.PlanView;
 import prodbridge.report.ResultView;
+import prodbridge.report.StateView;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunResult;
+import prodbridge.runs.RunView;
 
 /** Picks the rendering for the chosen format. */
 final class Printer {
@@ -20,6 +22,43 @@ final class Printer {
 
   static String dryRun(RunPlan plan, OutputFormat f) {
     return f == OutputFormat.JSON ? PlanView.json(plan) : PlanView.text(plan);
+  }
+
+  /** A run read back: its result once it has ended, else its live state. */
+  static String view(RunView v, OutputFormat f) {
+    if (v.ended()) {
+      return result(v.result(), f);
+    }
+    return switch (f) {
+      case JSON -> ResultJson.write(v.state());
+      case MARKDOWN -> StateView.markdown(v.state(), Launcher.path());
+      case TEXT -> StateView.text(v.state());
+    };
+  }
+
+  /** What status says when there is no run at all (still exit 0: it must be safe in a slash command). */
+  static String noRuns(java.nio.file.Path root, OutputFormat f) {
+    String message = "no runs yet in " + root;
+    return f == OutputFormat.JSON ? ResultJson.write(java.util.Map.of("status", "none", "message", message)) : message;
+  }
+
+  /** What a detached start hands back: the run and the exact commands to follow and stop it. */
+  static String detached(RunPlan plan, String launcher, OutputFormat f) {
+    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("run_id", plan.runId());
+    d.put("status", "running");
+    d.put("command", plan.command());
+    d.put("topic", plan.topic());
+    d.put("episode_id", plan.episodeId());
+    d.put("run_dir", plan.runDir().toString());
+    d.put("poll", launcher + " status " + plan.runId() + " --wait 9m --format markdown");
+    d.put("cancel", launcher + " cancel " + plan.runId());
+    if (f == OutputFormat.JSON) {
+      return ResultJson.write(d);
+    }
+    return "Started " + plan.command() + " as run " + plan.runId() + " (detached).\n"
+        + (f == OutputFormat.MARKDOWN ? "- Poll: `" + d.get("poll") + "`\n- Cancel: `" + d.get("cancel") + "`"
+            : "  poll    " + d.get("poll") + "\n  cancel  " + d.get("cancel"));
   }
 
   /** The error object printed on stdout for a usage error when the output is JSON. */

@@ -2,7 +2,12 @@ package prodbridge.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import prodbridge.runs.DetachedLaunch;
 import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.monitor.ProgressListener;
@@ -15,6 +20,7 @@ import prodbridge.runs.RunResult;
 /** What every run command does: layer the config, plan, then print the plan (dry run) or run it. */
 abstract class RunCommandBase implements Callable<Integer> {
   @Mixin RunOptions options;
+  @Spec CommandSpec spec;
 
   final Context context;
 
@@ -30,14 +36,23 @@ abstract class RunCommandBase implements Callable<Integer> {
     OutputFormat format = context.formatOr(options.format);
     EffectiveConfig config =
         new ConfigLoader(context.env(), context.workingDir()).load(options.config, options.settings());
+    RunRequest request = options.runId == null ? request() : request().withRunId(options.runId);
     RunPlan plan =
-        new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request());
+        new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request);
     if (options.dryRun) {
       context.out().println(Printer.dryRun(plan, format));
       return 0;
     }
+    if (options.detach) {
+      List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+      args.remove("--detach");
+      DetachedLaunch.start(plan, Launcher.script(), args);
+      context.out().println(Printer.detached(plan, Launcher.path(), format));
+      return 0;
+    }
     ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(context.err(), plan.command()) : null;
-    RunExecution execution = new RunExecution(plan, line == null ? ProgressListener.NONE : line);
+    RunExecution execution =
+        new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null);
     RunResult result;
     try {
       result = context.signals() == null ? execution.execute()

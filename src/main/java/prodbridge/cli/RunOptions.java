@@ -55,6 +55,13 @@ final class RunOptions {
       description = "json, markdown or text (default: json when stdout is not a terminal, else text).")
   OutputFormat format;
 
+  @Option(names = "--detach",
+      description = "Start the run in the background and return at once with its run id; follow it with status.")
+  boolean detach;
+
+  @Option(names = "--run-id", hidden = true, description = "The run id of a detached run's supervisor (internal).")
+  String runId;
+
   @Option(names = "--dry-run", description = "Print the resolved profile and the exact argv; launch nothing.")
   boolean dryRun;
 

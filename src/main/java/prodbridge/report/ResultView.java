@@ -65,6 +65,7 @@ public final class ResultView {
     return switch (r.status()) {
       case SUCCESS -> "succeeded";
       case CANCELLED -> "cancelled";
+      case LOST -> "lost (its supervisor died)";
       case ERROR -> "failed (" + r.errorType() + ")";
     };
   }
@@ -105,11 +106,11 @@ public final class ResultView {
     }
   }
 
-  static String money(double usd) {
+  public static String money(double usd) {
     return String.format(Locale.ROOT, "$%.2f", usd);
   }
 
-  static String seconds(double s) {
+  public static String seconds(double s) {
     return s < 60 ? String.format(Locale.ROOT, "%.1fs", s)
         : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
   }

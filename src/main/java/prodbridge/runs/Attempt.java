@@ -10,6 +10,7 @@ import prodbridge.monitor.ProgressListener;
 import prodbridge.monitor.RunMonitor;
 import prodbridge.monitor.Violation;
 import prodbridge.supervise.Outcome;
+import prodbridge.supervise.ProcessTree;
 import prodbridge.supervise.StopReason;
 import prodbridge.supervise.Supervisor;
 
@@ -20,14 +21,17 @@ final class Attempt {
   private final double budget;
   private final ProgressListener progress;
   private final Classifier classifier;
+  private final java.util.function.Consumer<ProcessTree> onLaunch;
   private final Supervisor supervisor = new Supervisor();
 
-  Attempt(RunPlan plan, int number, double budget, ProgressListener progress, Classifier classifier) {
+  Attempt(RunPlan plan, int number, double budget, ProgressListener progress, Classifier classifier,
+      java.util.function.Consumer<ProcessTree> onLaunch) {
     this.plan = plan;
     this.number = number;
     this.budget = budget;
     this.progress = progress;
     this.classifier = classifier;
+    this.onLaunch = onLaunch;
   }
 
   RunResult run() throws IOException {
@@ -39,7 +43,10 @@ final class Attempt {
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
         plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
     Outcome outcome =
-        supervisor.run(plan.launchSpec(monitor::onStdoutLine, budget), tree -> monitor.start(tree::memberPids));
+        supervisor.run(plan.launchSpec(monitor::onStdoutLine, budget), tree -> {
+          onLaunch.accept(tree);
+          monitor.start(tree::memberPids);
+        });
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
     return new ResultAssembler(classifier).assemble(plan, number, outcome, report);
   }

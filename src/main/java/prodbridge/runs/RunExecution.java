@@ -32,13 +32,20 @@ public final class RunExecution {
 
   private final RunPlan plan;
   private final ProgressListener progress;
+  private final boolean detached;
   private final Classifier classifier;
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Attempt current;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
+    this(plan, progress, false);
+  }
+
+  /** {@code detached} is recorded in the run's state: nobody waits on this process's stdout. */
+  public RunExecution(RunPlan plan, ProgressListener progress, boolean detached) {
     this.plan = plan;
     this.progress = progress;
+    this.detached = detached;
     this.classifier = new Classifier(plan.errorRules());
     MemoryProbe.warmUp();
   }
@@ -50,6 +57,16 @@ public final class RunExecution {
     }
     RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
     RunFiles.createPrivateFile(plan.eventsLog());
+    try (RunStateFile state = new RunStateFile(plan, detached)) {
+      state.start();
+      RunResult result = attempts(state);
+      RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
+      state.finished(result);
+      return result;
+    }
+  }
+
+  private RunResult attempts(RunStateFile state) throws IOException {
     long t0 = System.nanoTime();
     AttemptLedger ledger = new AttemptLedger(plan.profile().budget(), plan.profile().retry());
     RunResult last;
@@ -59,7 +76,12 @@ public final class RunExecution {
       if (n > 1) {
         rotateLogs(n - 1);
       }
-      Attempt attempt = new Attempt(plan, n, ledger.remaining(), progress, classifier);
+      double spentBefore = plan.profile().budget() - ledger.remaining();
+      ProgressListener both = s -> {
+        state.sampled(s, spentBefore);
+        progress.update(s);
+      };
+      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n));
       current = attempt;
       if (isCancelled()) {
         attempt.cancel();
@@ -82,11 +104,9 @@ public final class RunExecution {
       }
     }
     double seconds = Math.round((System.nanoTime() - t0) / 1_000_000.0) / 1000.0;
-    RunResult result = ResultJson.bounded(
+    return ResultJson.bounded(
         last.afterAttempts(ledger.summaries(), ledger.totalCost(), seconds, ledger.peakMemoryMb(),
             stopNote == null || stopNote.isEmpty() ? null : stopNote));
-    RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
-    return result;
   }
 
   /** Keeps an earlier attempt's logs beside the run's as {@code stdout.attempt-N.log} and so on. */

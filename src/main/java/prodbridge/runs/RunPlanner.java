@@ -44,7 +44,7 @@ public final class RunPlanner {
         request.episodeId() != null
             ? EpisodeId.validate(request.episodeId())
             : direct ? null : EpisodeId.generate(now);
-    String runId = RunId.next(request.command(), now);
+    String runId = request.runId() != null ? RunId.validate(request.runId()) : RunId.next(request.command(), now);
     Path runDir = config.runsRoot().resolve(runId);
     Path outputDir = episodeId == null ? null : config.outputRoot().resolve(episodeId);
     Path childDir = childWorkingDir(profile);

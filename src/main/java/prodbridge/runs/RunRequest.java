@@ -7,15 +7,26 @@ import java.util.List;
  * {@code profile} the profile it runs under; {@code topic} and {@code episodeId} may be null;
  * {@code commandLine} is the child's argv for {@code run} (empty for the prod-* commands, whose argv is the
  * profile's template. The command line's limits are already layered into the profile by the config loader.
+ * {@code runId} is null for a new run.
  */
 public record RunRequest(
     String command,
     String profile,
     String topic,
     String episodeId,
-    List<String> commandLine) {
+    List<String> commandLine,
+    String runId) {
 
   public RunRequest {
     commandLine = List.copyOf(commandLine);
+  }
+
+  public RunRequest(String command, String profile, String topic, String episodeId, List<String> commandLine) {
+    this(command, profile, topic, episodeId, commandLine, null);
+  }
+
+  /** The same request for a run whose id was chosen already (the detached supervisor of a planned run). */
+  public RunRequest withRunId(String id) {
+    return new RunRequest(command, profile, topic, episodeId, commandLine, id);
   }
 }

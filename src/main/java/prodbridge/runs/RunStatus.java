@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum RunStatus {
   SUCCESS,
   ERROR,
-  CANCELLED;
+  CANCELLED,
+  /** The supervisor died without a result (killed, out of memory); what was left of the tree was ended. */
+  LOST;
 
   @JsonValue
   public String json() {

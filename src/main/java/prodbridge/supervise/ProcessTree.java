@@ -30,9 +30,38 @@ public final class ProcessTree {
   private boolean interrupted;
 
   public ProcessTree(long leaderPid, String runId) {
+    this(leaderPid, ProcTable.read(leaderPid).map(ProcEntry::startTicks).orElse(0L), runId);
+  }
+
+  private ProcessTree(long leaderPid, long leaderStartTicks, String runId) {
     this.leaderPid = leaderPid;
-    this.leaderStartTicks = ProcTable.read(leaderPid).map(ProcEntry::startTicks).orElse(0L);
+    this.leaderStartTicks = leaderStartTicks;
     this.marker = MARKER_VARIABLE + "=" + runId;
+  }
+
+  /**
+   * The tree of a run whose supervisor is gone, from what its state recorded. Its session and group count only
+   * while the recorded leader is still the same process (same pid and start time); otherwise only the marker
+   * finds members, so a reused pid never makes a stranger's processes part of the run.
+   */
+  public static ProcessTree ofRecordedRun(long leaderPid, long leaderStartTicks, String runId) {
+    boolean sameLeader = leaderPid > 0
+        && ProcTable.read(leaderPid).map(p -> p.startTicks() == leaderStartTicks).orElse(false);
+    return sameLeader ? new ProcessTree(leaderPid, leaderStartTicks, runId) : new ProcessTree(-1, 0, runId);
+  }
+
+  /** True when process {@code pid} exists, has not exited, and started at {@code startTicks} (so is not a reuse). */
+  public static boolean isAlive(long pid, long startTicks) {
+    return pid > 0 && ProcTable.read(pid).map(p -> p.startTicks() == startTicks && !p.hasExited()).orElse(false);
+  }
+
+  /** The start time of process {@code pid} in clock ticks since boot, or 0 when it does not exist. */
+  public static long startTicksOf(long pid) {
+    return ProcTable.read(pid).map(ProcEntry::startTicks).orElse(0L);
+  }
+
+  public long leaderStartTicks() {
+    return leaderStartTicks;
   }
 
   /** The live (not yet exited) members, the leader included while it runs. */

@@ -1,0 +1,35 @@
+package prodbridge.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import prodbridge.config.UsageException;
+import prodbridge.runs.RunStore;
+import prodbridge.runs.RunView;
+
+@Command(mixinStandardHelpOptions = true, name = "result",
+    description = "The final result of a run that has ended (a run still going is exit 2: use status --wait).")
+final class ResultCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RUN_ID", description = "The run.")
+  String runId;
+
+  @Mixin StoreOptions options;
+
+  private final Context context;
+
+  ResultCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RunStore store = options.store(context);
+    RunView view = store.look(store.dirOf(runId));
+    if (!view.ended()) {
+      throw new UsageException("run " + runId + " has not ended yet; wait for it with: status " + runId + " --wait 9m");
+    }
+    context.out().println(Printer.view(view, context.formatOr(options.format)));
+    return 0;
+  }
+}

@@ -1,0 +1,59 @@
+package prodbridge.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import prodbridge.report.StateView;
+import prodbridge.runs.RunStore;
+import prodbridge.runs.RunView;
+
+@Command(mixinStandardHelpOptions = true, name = "status",
+    description = "A run's live state, or its result once it has ended; exits 0 whatever the run's outcome.")
+final class StatusCommand implements Callable<Integer> {
+  static final long POLL_MILLIS = 250;
+  static final long PROGRESS_EVERY_MILLIS = 5000;
+
+  @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "The run (default: the most recent).")
+  String runId;
+
+  @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Wait until the run ends or this long has passed (progress on stderr), for example 9m.")
+  Duration wait;
+
+  @Mixin StoreOptions options;
+
+  private final Context context;
+
+  StatusCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    RunStore store = options.store(context);
+    Path dir = runId != null ? store.dirOf(runId) : store.latest().orElse(null);
+    if (dir == null) {
+      context.out().println(Printer.noRuns(store.root(), context.formatOr(options.format)));
+      return 0;
+    }
+    RunView view = store.look(dir);
+    if (wait != null) {
+      long deadline = System.nanoTime() + wait.toNanos();
+      long nextLine = 0;
+      while (!view.ended() && System.nanoTime() < deadline) {
+        if (view.state() != null && System.nanoTime() >= nextLine) {
+          context.err().println(view.runId() + ": " + StateView.line(view.state()));
+          nextLine = System.nanoTime() + PROGRESS_EVERY_MILLIS * 1_000_000;
+        }
+        Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        view = store.look(dir);
+      }
+    }
+    context.out().println(Printer.view(view, context.formatOr(options.format)));
+    return 0;
+  }
+}

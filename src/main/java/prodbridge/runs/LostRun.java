@@ -1,0 +1,53 @@
+package prodbridge.runs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import prodbridge.classify.ErrorType;
+import prodbridge.supervise.ProcessTree;
+import prodbridge.supervise.TreeStop;
+
+/**
+ * Ends a run whose supervisor died without a result (kill -9, the OOM killer, a crash): whatever is left of its
+ * tree is found by the run's marker (and by its session only while the recorded leader is still the same process),
+ * ended with SIGTERM then SIGKILL, and a result with status {@code lost} is written.
+ */
+final class LostRun {
+  static final String HINT = "The run's supervisor died (killed, out of memory or crashed) before the run ended; what"
+      + " was left of its processes was ended. Start the run again; its logs show how far it got.";
+
+  private LostRun() {}
+
+  static RunView end(Path dir, RunState state, Duration grace) {
+    TreeStop stop = ProcessTree.ofRecordedRun(state.childPid(), state.childStartTicks(), state.runId())
+        .terminate(grace);
+    return finish(dir, state, stop, RunStatus.LOST, ErrorType.UNKNOWN_ERROR,
+        "the supervisor (pid " + state.supervisorPid() + ") is gone and left no result; last heartbeat "
+            + state.heartbeat(), HINT);
+  }
+
+  /** Writes the final result and state of a run nobody else will finish. */
+  static RunView finish(Path dir, RunState state, TreeStop stop, RunStatus status, ErrorType type, String message,
+      String hint) {
+    String how = stop.signalledAnything()
+        ? "; ended " + stop.terminated() + " leftover process(es) with SIGTERM, " + stop.killed() + " with SIGKILL"
+        : "; no process was left";
+    double seconds = Math.max(0, Duration.between(Instant.parse(state.startedAt()), Instant.now()).toMillis()) / 1000.0;
+    RunResult result = new RunResult(state.command(), state.runId(), state.episodeId(), state.topic(), status, type,
+        message + how, hint, state.cost(), state.budget(), null, state.qualityThreshold(), List.of(), 0, seconds, null,
+        null, List.of(), state.memoryMb(), new RunResult.ProcessesEnded(stop.terminated(), stop.killed()), null,
+        dir.toString(), new RunResult.Logs(dir.resolve("stdout.log").toString(), dir.resolve("stderr.log").toString()));
+    String now = Instant.now().toString();
+    RunState ended = state.with(status.json(), now);
+    try {
+      RunFiles.writeAtomically(dir.resolve("result.json"), ResultJson.write(result));
+      RunFiles.writeAtomically(dir.resolve(RunStateFile.FILE), ResultJson.write(ended));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RunView(state.runId(), ended, result);
+  }
+}

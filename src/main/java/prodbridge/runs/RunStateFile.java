@@ -1,0 +1,96 @@
+package prodbridge.runs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import prodbridge.monitor.Snapshot;
+import prodbridge.supervise.ProcessTree;
+
+/**
+ * Keeps {@code state.json} current for one run: written at the start, on every monitor sample, when a child
+ * starts, on a heartbeat every second (also between attempts), and at the end. Each write replaces the file by
+ * rename, so a reader never sees half a state.
+ */
+final class RunStateFile implements AutoCloseable {
+  static final long HEARTBEAT_MILLIS = 1000;
+  static final String FILE = "state.json";
+
+  private final Path file;
+  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "prod-bridge-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
+  private RunState state;
+  private boolean closed;
+
+  RunStateFile(RunPlan plan, boolean detached) {
+    this.file = plan.runDir().resolve(FILE);
+    long self = ProcessHandle.current().pid();
+    this.state = initial(plan, detached, self, ProcessTree.startTicksOf(self));
+  }
+
+  /**
+   * The state a detaching bridge writes before its supervisor exists: supervisor pid 0, meaning "starting"; the
+   * supervisor replaces it within a second, and a start that never happens reads as lost after
+   * {@link RunStore#STARTING_PATIENCE}.
+   */
+  static void writeStarting(RunPlan plan) throws IOException {
+    RunFiles.writeAtomically(plan.runDir().resolve(FILE), ResultJson.write(initial(plan, true, 0, 0)));
+  }
+
+  private static RunState initial(RunPlan plan, boolean detached, long pid, long startTicks) {
+    String now = Instant.now().toString();
+    return new RunState(plan.runId(), plan.command(), plan.topic(), plan.episodeId(), RunState.RUNNING,
+        detached, pid, startTicks, 0, 0, ProcessTree.MARKER_VARIABLE + "=" + plan.runId(), 0,
+        null, null, null, plan.profile().budget(), plan.profile().qualityThreshold(), null, now, now, null,
+        plan.runDir().toString());
+  }
+
+  void start() {
+    write();
+    heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  synchronized void childStarted(ProcessTree tree, int attempt) {
+    state = state.withChild(tree.leaderPid(), tree.leaderStartTicks(), attempt);
+    write();
+  }
+
+  /** The latest figures; {@code spentBefore} is what earlier attempts cost, so the state shows the run's total. */
+  synchronized void sampled(Snapshot s, double spentBefore) {
+    Double cost = s.cost() != null ? Double.valueOf(s.cost() + spentBefore)
+        : spentBefore > 0 ? Double.valueOf(spentBefore) : null;
+    state = state.withFigures(s.stage(), s.progress(), cost, Math.round(s.memoryBytes() / 1048576.0));
+  }
+
+  synchronized void finished(RunResult result) {
+    state = state.withFigures(state.stage(), state.progress(), result.finalCost(), result.peakMemoryMb())
+        .with(result.status().json(), Instant.now().toString());
+    write();
+    closed = true;
+  }
+
+  private synchronized void beat() {
+    if (!closed) {
+      state = state.beating(Instant.now().toString());
+      write();
+    }
+  }
+
+  private void write() {
+    try {
+      RunFiles.writeAtomically(file, ResultJson.write(state));
+    } catch (IOException e) {
+      // the next beat tries again; a full disk must not stop the run
+    }
+  }
+
+  @Override
+  public void close() {
+    heartbeat.shutdownNow();
+  }
+}

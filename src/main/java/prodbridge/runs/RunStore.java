@@ -1,0 +1,139 @@
+package prodbridge.runs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import prodbridge.config.UsageException;
+import prodbridge.supervise.ProcessTree;
+
+/**
+ * The runs under a runs root, one directory each, read back for {@code status}, {@code result}, {@code logs},
+ * {@code cancel} and {@code runs}. Reading a run that claims to be running checks its supervisor (pid and start
+ * time); when that is gone without a result, the run is declared lost, whatever is left of its tree is ended, and a
+ * result saying so is written, so no run stays running forever.
+ */
+public final class RunStore {
+  private static final Duration LOST_TREE_GRACE = Duration.ofSeconds(2);
+  /** How long a detached run may take to start its supervisor before it reads as lost. */
+  static final Duration STARTING_PATIENCE = Duration.ofSeconds(30);
+
+  private final Path root;
+
+  public RunStore(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The directory of run {@code runId}; a usage error when there is no such run. */
+  public Path dirOf(String runId) {
+    RunId.validate(String.valueOf(runId));
+    Path dir = root.resolve(runId);
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("unknown run id " + runId + " (no such run in " + root + "); see prod-bridge runs");
+    }
+    return dir;
+  }
+
+  /** Run directories, newest first (run ids begin with their start time). */
+  public List<Path> recent(int limit) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(d -> RunId.isRunId(d.getFileName().toString()) && Files.isDirectory(d))
+          .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
+          .limit(limit)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Optional<Path> latest() {
+    return recent(1).stream().findFirst();
+  }
+
+  /** The run as it is now; a running run whose supervisor is gone is ended as lost first. */
+  public RunView look(Path dir) {
+    RunResult result = read(dir.resolve("result.json"), RunResult.class);
+    RunState state = read(dir.resolve(RunStateFile.FILE), RunState.class);
+    String id = dir.getFileName().toString();
+    if (result != null || state == null || !state.running() || supervised(state)) {
+      return new RunView(id, state, result);
+    }
+    RunResult late = read(dir.resolve("result.json"), RunResult.class);
+    if (late != null) {
+      return new RunView(id, read(dir.resolve(RunStateFile.FILE), RunState.class), late);
+    }
+    return LostRun.end(dir, state, LOST_TREE_GRACE);
+  }
+
+  /**
+   * Stops run {@code dir}: SIGTERM to its supervisor, which ends the tree and writes a CANCELLED result, waiting up
+   * to {@code patience} for it; a supervisor that is gone or does not finish in time is replaced by this process,
+   * which ends the tree itself and writes the result.
+   */
+  public RunView cancel(Path dir, Duration patience) {
+    RunView now = new RunView(dir.getFileName().toString(), read(dir.resolve(RunStateFile.FILE), RunState.class),
+        read(dir.resolve("result.json"), RunResult.class));
+    if (now.ended() || now.state() == null) {
+      return now;
+    }
+    RunState state = now.state();
+    if (ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks())) {
+      ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroy);
+      long deadline = System.nanoTime() + patience.toNanos();
+      while (System.nanoTime() < deadline) {
+        RunResult result = read(dir.resolve("result.json"), RunResult.class);
+        if (result != null) {
+          return new RunView(now.runId(), read(dir.resolve(RunStateFile.FILE), RunState.class), result);
+        }
+        pause(100);
+      }
+      if (ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks())) {
+        ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+    RunState latest = java.util.Objects.requireNonNullElse(read(dir.resolve(RunStateFile.FILE), RunState.class), state);
+    var stop = ProcessTree.ofRecordedRun(latest.childPid(), latest.childStartTicks(), latest.runId())
+        .terminate(LOST_TREE_GRACE);
+    return LostRun.finish(dir, latest, stop, RunStatus.CANCELLED, prodbridge.classify.ErrorType.CANCELLED,
+        "cancelled; its supervisor did not end it itself", prodbridge.classify.ErrorType.CANCELLED.hint());
+  }
+
+  /** True while the run's supervisor lives, or is still starting (a detached run's first second). */
+  private static boolean supervised(RunState state) {
+    if (state.supervisorPid() == 0) {
+      return java.time.Instant.parse(state.heartbeat()).plus(STARTING_PATIENCE).isAfter(java.time.Instant.now());
+    }
+    return ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks());
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static <T> T read(Path file, Class<T> type) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return ResultJson.mapper().readValue(file.toFile(), type);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
