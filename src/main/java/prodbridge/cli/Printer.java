@@ -15,7 +15,7 @@ final class Printer {
   static String result(RunResult r, OutputFormat f) {
     return switch (f) {
       case JSON -> ResultJson.write(r);
-      case MARKDOWN -> ResultView.markdown(r);
+      case MARKDOWN -> ResultView.markdown(r, Launcher.path());
       case TEXT -> ResultView.text(r);
     };
   }

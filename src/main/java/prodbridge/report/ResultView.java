@@ -12,6 +12,11 @@ public final class ResultView {
   private ResultView() {}
 
   public static String markdown(RunResult r) {
+    return markdown(r, "prod-bridge");
+  }
+
+  /** As {@link #markdown(RunResult)}, naming the next command to run with {@code launcher}. */
+  public static String markdown(RunResult r, String launcher) {
     StringBuilder sb = new StringBuilder();
     sb.append("**").append(r.command()).append("** ").append(statusWord(r));
     if (r.episodeId() != null) {
@@ -32,6 +37,8 @@ public final class ResultView {
       sb.append("- Error: **").append(r.errorType()).append("**: ").append(r.errorMessage()).append('\n');
       sb.append("- Hint: ").append(r.hint()).append('\n');
       sb.append("- Logs: `").append(r.logs().stderr()).append("`\n");
+      sb.append("- Next: `").append(launcher).append(" logs ").append(r.runId()).append(" --stderr --tail 50`")
+          .append(" shows what the pipeline said last\n");
     }
     return sb.toString().stripTrailing();
   }

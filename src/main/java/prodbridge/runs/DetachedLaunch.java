@@ -19,7 +19,8 @@ public final class DetachedLaunch {
 
   /**
    * Launches and returns at once; {@code launcher} is the launcher script's absolute path (null when this process
-   * was not started through it), {@code bridgeArgs} this invocation's arguments without {@code --detach}.
+   * was not started through it), {@code bridgeArgs} this invocation's arguments without {@code --detach}, the
+   * command word first (the run id goes right after it, before a {@code run}'s own command line).
    */
   public static void start(RunPlan plan, String launcher, List<String> bridgeArgs) throws IOException {
     RunFiles.createPrivateDirectories(plan.runDir());
@@ -34,12 +35,14 @@ public final class DetachedLaunch {
     } else {
       argv.addAll(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), "prodbridge.cli.Main"));
     }
-    argv.addAll(bridgeArgs);
-    argv.addAll(List.of("--run-id", plan.runId()));
+    List<String> fixed = new ArrayList<>(List.of("--run-id", plan.runId()));
     if (plan.episodeId() != null
         && bridgeArgs.stream().noneMatch(a -> a.equals("--episode-id") || a.startsWith("--episode-id="))) {
-      argv.addAll(List.of("--episode-id", plan.episodeId()));
+      fixed.addAll(List.of("--episode-id", plan.episodeId()));
     }
+    argv.add(bridgeArgs.get(0));
+    argv.addAll(fixed);
+    argv.addAll(bridgeArgs.subList(1, bridgeArgs.size()));
     new ProcessBuilder(argv)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
