@@ -16,11 +16,16 @@ final class CancelSignals {
 
   /** Runs {@code body} with the handlers installed, restoring the previous ones afterwards. */
   <T> T during(RunExecution execution, java.util.concurrent.Callable<T> body) throws Exception {
+    return during(execution::cancel, execution::abandon, body);
+  }
+
+  /** The same for any work: {@code cancel} on each signal, {@code abandon} if the JVM exits during {@code body}. */
+  <T> T during(Runnable cancel, Runnable abandon, java.util.concurrent.Callable<T> body) throws Exception {
     List<SignalHandler> previous = new ArrayList<>();
     for (String name : SIGNALS) {
-      previous.add(Signal.handle(new Signal(name), sig -> execution.cancel()));
+      previous.add(Signal.handle(new Signal(name), sig -> cancel.run()));
     }
-    Thread hook = new Thread(execution::abandon, "prod-bridge-abandon-run");
+    Thread hook = new Thread(abandon, "prod-bridge-abandon-run");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return body.call();

@@ -42,6 +42,22 @@ final class Converters {
     }
   }
 
+  /** A count for --parallel and --max-failures: a whole number from 1 to 1000. */
+  static final class CountConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n >= 1 && n <= 1000) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // the message below says what is expected
+      }
+      throw new TypeConversionException("\"" + value + "\": expected a whole number from 1 to 1000");
+    }
+  }
+
   static final class BudgetConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {

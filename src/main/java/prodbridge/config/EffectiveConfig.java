@@ -19,6 +19,17 @@ public record EffectiveConfig(
     sources = List.copyOf(sources);
   }
 
+  /** The same configuration with run directories under {@code root} (a batch keeps its jobs' runs together). */
+  public EffectiveConfig withRunsRoot(Path root) {
+    return new EffectiveConfig(pipeline, root, outputRoot, profiles, sources, errorRules);
+  }
+
+  /** The config file that was read, or null when only the built-in config and the command line apply. */
+  public Path file() {
+    return sources.stream().filter(s -> !s.equals("built-in") && !s.equals("command line")).findFirst()
+        .map(Path::of).orElse(null);
+  }
+
   public Profile profile(String name) {
     Profile p = profiles.get(name);
     if (p == null) {

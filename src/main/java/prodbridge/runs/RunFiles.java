@@ -8,21 +8,21 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** A run's files are private (directories 0700, files 0600); whole files are replaced by rename, never torn. */
-final class RunFiles {
+public final class RunFiles {
   private RunFiles() {}
 
-  static void createPrivateDirectories(Path dir) throws IOException {
+  public static void createPrivateDirectories(Path dir) throws IOException {
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
   }
 
-  static void createPrivateFile(Path file) throws IOException {
+  public static void createPrivateFile(Path file) throws IOException {
     if (!Files.exists(file)) {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
   }
 
-  static void writeAtomically(Path file, String content) throws IOException {
+  public static void writeAtomically(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     createPrivateFile(tmp);

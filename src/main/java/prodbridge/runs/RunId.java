@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /** Run ids sort by start time and say what ran: {@code 20261121-093000-episode-3fa9c1}. */
-final class RunId {
+public final class RunId {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,7 +29,7 @@ final class RunId {
     return id != null && FORM.matcher(id).matches();
   }
 
-  static String next(String command, ZonedDateTime now) {
+  public static String next(String command, ZonedDateTime now) {
     byte[] b = new byte[3];
     RANDOM.nextBytes(b);
     String what = command.startsWith("prod-") ? command.substring(5) : command;

@@ -126,7 +126,7 @@ public final class RunStore {
     }
   }
 
-  static <T> T read(Path file, Class<T> type) {
+  public static <T> T read(Path file, Class<T> type) {
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -1,0 +1,131 @@
+package prodbridge.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import prodbridge.runs.RunState;
+import prodbridge.runs.RunStore;
+
+/** Builds a batch's summary from its files alone, so it works for any batch: running, finished or interrupted. */
+public final class BatchReport {
+  private static final List<String> STATUSES =
+      List.of("success", "error", "lost", "cancelled", "skipped", "running", "pending");
+  private static final int MAX_TEXT = 200;
+  private static final Duration HEARTBEAT_PATIENCE = Duration.ofSeconds(10);
+
+  private BatchReport() {}
+
+  /** The batch's manifest; a usage error when {@code dir} holds no batch. */
+  public static BatchManifest manifest(BatchDir dir) {
+    if (!dir.holdsBatch()) {
+      throw new prodbridge.config.UsageException(dir.path() + ": not a batch directory (no batch.json); the batch"
+          + " command prints its directory");
+    }
+    BatchManifest m = RunStore.read(dir.manifest(), BatchManifest.class);
+    if (m == null) {
+      throw new prodbridge.config.UsageException(dir.manifest() + ": unreadable batch manifest");
+    }
+    return m;
+  }
+
+  public static BatchSummary of(BatchDir dir, BatchManifest manifest) {
+    Map<String, JobRecord> latest = new Journal(dir).latest();
+    Set<String> running = runningEpisodes(dir, manifest, latest);
+    Coordinator coordinator = Coordinator.read(dir);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    STATUSES.forEach(s -> counts.put(s, 0));
+    Map<String, Integer> byType = new TreeMap<>();
+    List<BatchSummary.NotDone> notDone = new ArrayList<>();
+    int omitted = 0;
+    for (BatchJob job : manifest.jobs()) {
+      JobRecord r = latest.get(job.jobId());
+      String status = r != null ? r.status().json() : running.contains(job.episodeId()) ? "running" : "pending";
+      counts.merge(status, 1, Integer::sum);
+      if (r == null || r.status() == JobStatus.SUCCESS) {
+        continue;
+      }
+      if (r.errorType() != null && r.status().failed()) {
+        byType.merge(r.errorType(), 1, Integer::sum);
+      }
+      if (notDone.size() < BatchSummary.MAX_LISTED) {
+        notDone.add(new BatchSummary.NotDone(job.jobId(), job.seq(), job.line(), cut(job.topic(), 80), status,
+            r.errorType(), cut(r.skipReason() != null ? r.skipReason() : r.hint(), MAX_TEXT),
+            r.runId() == null ? null : dir.runs().resolve(r.runId()).toString()));
+      } else {
+        omitted++;
+      }
+    }
+    double cost = new Journal(dir).records().stream().mapToDouble(JobRecord::costOrZero).sum();
+    Double wall = null;
+    if (coordinator != null) {
+      Instant end = coordinator.endedAt() == null ? Instant.now() : Instant.parse(coordinator.endedAt());
+      wall = Duration.between(Instant.parse(coordinator.startedAt()), end).toMillis() / 1000.0;
+    }
+    return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
+        coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
+        Math.round(cost * 10000) / 10000.0, manifest.totalBudget(), wall, notDone, omitted, dir.journal().toString(),
+        dir.joblog().toString(), "prod-bridge batch " + quoted(manifest.inputFile()) + " --batch-dir "
+            + quoted(dir.path().toString()) + " --resume");
+  }
+
+  private static String state(Coordinator c, Map<String, Integer> counts) {
+    if (c == null) {
+      return "interrupted";
+    }
+    if (c.alive() || (c.endedAt() == null && counts.get("running") > 0)) {
+      return "running";
+    }
+    if (c.outcome() != null) {
+      return c.outcome();
+    }
+    return "interrupted";
+  }
+
+  /**
+   * Episodes of runs still going: runs without a record whose supervisor beat its heartbeat lately (read, never
+   * judged lost from here: a Slurm task's supervisor lives on another node), and Slurm claims not yet recorded.
+   */
+  private static Set<String> runningEpisodes(BatchDir dir, BatchManifest manifest, Map<String, JobRecord> latest) {
+    Set<String> recordedRuns = latest.values().stream().map(JobRecord::runId).collect(Collectors.toSet());
+    Set<String> episodes = new java.util.HashSet<>();
+    Instant now = Instant.now();
+    if (Files.isDirectory(dir.runs())) {
+      try (Stream<Path> runs = Files.list(dir.runs())) {
+        runs.filter(p -> !recordedRuns.contains(p.getFileName().toString())).forEach(p -> {
+          RunState s = RunStore.read(p.resolve("state.json"), RunState.class);
+          if (s != null && s.running() && s.episodeId() != null
+              && Instant.parse(s.heartbeat()).plus(HEARTBEAT_PATIENCE).isAfter(now)) {
+            episodes.add(s.episodeId());
+          }
+        });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    for (Claim c : Journal.read(dir.claims(), Claim.class)) {
+      if (!recordedRuns.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now)
+          && !Files.isDirectory(dir.runs().resolve(c.runId()))) {
+        episodes.add(manifest.job(c.jobId()).episodeId());
+      }
+    }
+    return episodes;
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
+  }
+
+  private static String quoted(String word) {
+    return word.matches("[A-Za-z0-9_./@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,79 @@
+package prodbridge.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import prodbridge.config.ConfigLoader;
+import prodbridge.config.EffectiveConfig;
+import prodbridge.config.ProfileSettings;
+import prodbridge.runs.RunPlan;
+import prodbridge.runs.RunPlanner;
+import prodbridge.runs.RunRequest;
+import prodbridge.runs.RunResult;
+
+/**
+ * One job of a batch run by its own supervisor (a local worker or a Slurm array task): planned exactly as the
+ * batch planned it, with its run directory inside the batch, and its result turned into a journal record.
+ */
+public final class JobRun {
+  private static final int MAX_MESSAGE_CHARS = 300;
+
+  private JobRun() {}
+
+  /** The job's run plan; {@code runId} is the one the coordinator chose, or null for a new one. */
+  public static RunPlan plan(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Map<String, String> env) {
+    return planner(dir, manifest, job, env).plan(
+        new RunRequest(job.command(), job.command(), job.topic(), job.episodeId(), List.of(), runId));
+  }
+
+  static RunPlanner planner(BatchDir dir, BatchManifest manifest, BatchJob job, Map<String, String> env) {
+    Path workingDir = Path.of(manifest.workingDir());
+    EffectiveConfig config = new ConfigLoader(env, workingDir)
+        .load(manifest.configFile() == null ? null : Path.of(manifest.configFile()), limits(job))
+        .withRunsRoot(dir.runs());
+    return new RunPlanner(config, env, workingDir, Clock.systemDefaultZone());
+  }
+
+  static ProfileSettings limits(BatchJob job) {
+    return ProfileSettings.flags(null, null, job.budget(), job.qualityThreshold(), null, null, null, null, null);
+  }
+
+  public static JobRecord record(BatchJob job, RunResult r, Instant started, Instant ended) {
+    JobStatus status = JobStatus.valueOf(r.status().name());
+    String message = r.errorMessage();
+    if (message != null && message.length() > MAX_MESSAGE_CHARS) {
+      message = message.substring(0, MAX_MESSAGE_CHARS) + "…";
+    }
+    return new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), r.runId(), status,
+        r.errorType() == null ? null : r.errorType().name(), r.succeeded() ? 0 : r.errorType().exitCode(),
+        r.signal(), r.finalCost(), r.qualityScore(), r.hint(), message, started.toString(), ended.toString(),
+        r.executionTime(), Host.name(), outputBytes(r), null);
+  }
+
+  private static long outputBytes(RunResult r) {
+    long sum = 0;
+    if (r.logs() != null) {
+      for (String log : new String[] {r.logs().stdout(), r.logs().stderr()}) {
+        try {
+          sum += log == null ? 0 : Files.size(Path.of(log));
+        } catch (IOException gone) {
+          // a log that was never written counts as nothing
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** The command a user would type to run this one job by hand, for the joblog. */
+  public static String commandLine(BatchJob job) {
+    return "prod-bridge " + job.command() + " --episode-id " + job.episodeId() + " " + quoted(job.topic());
+  }
+
+  private static String quoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,34 @@
+package prodbridge.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchDir;
+import prodbridge.batch.BatchReport;
+
+@Command(mixinStandardHelpOptions = true, name = "batch-status",
+    description = "Where a batch stands, running or finished: jobs by status, failures by type, cost, hints.")
+final class BatchStatusCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR", description = "The batch directory (batch prints it).")
+  Path dir;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "json or text (default: json when stdout is not a terminal, else text).")
+  OutputFormat format;
+
+  private final Context context;
+
+  BatchStatusCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    BatchDir batch = new BatchDir(context.workingDir().resolve(dir));
+    context.out().println(BatchPrinter.summary(BatchReport.of(batch, BatchReport.manifest(batch)),
+        context.formatOr(format)));
+    return 0;
+  }
+}
