@@ -88,6 +88,10 @@ public final class BatchFile {
     }
     CsvRecords.Row header = records.get(0);
     List<String> columns = header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+    if (!columns.contains("topic")) {
+      throw new UsageException(name + ":" + header.line() + ": the header has no topic column (columns: "
+          + String.join(", ", columns) + "); the first row must name the columns");
+    }
     for (String c : columns) {
       if (!COLUMNS.contains(c)) {
         throw new UsageException(name + ":" + header.line() + ": unknown column \"" + c + "\" in the header (known: "
@@ -96,10 +100,6 @@ public final class BatchFile {
       if (columns.indexOf(c) != columns.lastIndexOf(c)) {
         throw new UsageException(name + ":" + header.line() + ": column \"" + c + "\" appears twice in the header");
       }
-    }
-    if (!columns.contains("topic")) {
-      throw new UsageException(name + ":" + header.line() + ": the header has no topic column (columns: "
-          + String.join(", ", columns) + "); the first row must name the columns");
     }
     List<BatchRow> rows = new ArrayList<>();
     for (CsvRecords.Row r : records.subList(1, records.size())) {

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a test that leaves any process of a supervised run behind (found, independently of the bridge's own
- * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries), and kills what it finds so one
- * failure does not spill into the next test.
+ * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries, or PROD_BRIDGE_BATCH, which every job
+ * supervisor of a batch carries), and kills what it finds so one failure does not spill into the next test.
  */
 public final class NoLeftoverProcesses implements AfterEachCallback {
-  private static final byte[] MARKER = "PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8);
+  private static final List<byte[]> MARKERS = List.of("PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8),
+      "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8));
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
@@ -58,22 +59,26 @@ public final class NoLeftoverProcesses implements AfterEachCallback {
   private static boolean hasMarker(Path dir) {
     try {
       byte[] env = Files.readAllBytes(dir.resolve("environ"));
-      outer:
-      for (int i = 0; i + MARKER.length <= env.length; i++) {
-        if (i > 0 && env[i - 1] != 0) {
-          continue;
-        }
-        for (int j = 0; j < MARKER.length; j++) {
-          if (env[i + j] != MARKER[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
+      return MARKERS.stream().anyMatch(m -> holds(env, m));
     } catch (IOException | RuntimeException gone) {
       return false;
     }
+  }
+
+  private static boolean holds(byte[] env, byte[] marker) {
+    outer:
+    for (int i = 0; i + marker.length <= env.length; i++) {
+      if (i > 0 && env[i - 1] != 0) {
+        continue;
+      }
+      for (int j = 0; j < marker.length; j++) {
+        if (env[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean zombie(Path dir) {
