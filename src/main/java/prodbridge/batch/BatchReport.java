@@ -74,8 +74,8 @@ public final class BatchReport {
     return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
         coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
         Math.round(cost * 10000) / 10000.0, manifest.totalBudget(), wall, notDone, omitted, dir.journal().toString(),
-        dir.joblog().toString(), "prod-bridge batch " + quoted(manifest.inputFile()) + " --batch-dir "
-            + quoted(dir.path().toString()) + " --resume");
+        dir.joblog().toString(), "prod-bridge batch " + ShellWord.quote(manifest.inputFile()) + " --batch-dir "
+            + ShellWord.quote(dir.path().toString()) + " --resume");
   }
 
   private static String state(Coordinator c, Map<String, Integer> counts) {
@@ -125,7 +125,4 @@ public final class BatchReport {
     return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
   }
 
-  private static String quoted(String word) {
-    return word.matches("[A-Za-z0-9_./@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
 }

@@ -70,10 +70,7 @@ public final class JobRun {
 
   /** The command a user would type to run this one job by hand, for the joblog. */
   public static String commandLine(BatchJob job) {
-    return "prod-bridge " + job.command() + " --episode-id " + job.episodeId() + " " + quoted(job.topic());
+    return "prod-bridge " + job.command() + " --episode-id " + job.episodeId() + " " + ShellWord.quote(job.topic());
   }
 
-  private static String quoted(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
 }

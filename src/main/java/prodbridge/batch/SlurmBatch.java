@@ -69,7 +69,7 @@ public final class SlurmBatch {
     task.addAll(List.of("batch-job", "--batch-dir", plan.dir().path().toString(), "--slurm-array",
         arrayFile.toString()));
     Files.writeString(script, "#!/bin/sh\n# one task of a prod-bridge batch: admits, supervises and records one job\n"
-        + "exec " + String.join(" ", task.stream().map(SlurmBatch::quoted).toList()) + "\n");
+        + "exec " + String.join(" ", task.stream().map(ShellWord::quote).toList()) + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     List<String> argv = sbatchOptions();
     argv.add(script.toString());
@@ -154,7 +154,4 @@ public final class SlurmBatch {
     return cancelled;
   }
 
-  private static String quoted(String word) {
-    return word.matches("[A-Za-z0-9_./@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
 }
