@@ -39,7 +39,9 @@ public final class BatchReport {
   }
 
   public static BatchSummary of(BatchDir dir, BatchManifest manifest) {
-    Map<String, JobRecord> latest = new Journal(dir).latest();
+    List<JobRecord> records = new Journal(dir).records();
+    Map<String, JobRecord> latest = new LinkedHashMap<>();
+    records.forEach(r -> latest.put(r.jobId(), r));
     Set<String> running = runningEpisodes(dir, manifest, latest);
     Coordinator coordinator = Coordinator.read(dir);
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -65,7 +67,7 @@ public final class BatchReport {
         omitted++;
       }
     }
-    double cost = new Journal(dir).records().stream().mapToDouble(JobRecord::costOrZero).sum();
+    double cost = records.stream().mapToDouble(JobRecord::costOrZero).sum();
     Double wall = null;
     if (coordinator != null) {
       Instant end = coordinator.endedAt() == null ? Instant.now() : Instant.parse(coordinator.endedAt());

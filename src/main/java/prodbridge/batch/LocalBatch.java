@@ -63,8 +63,10 @@ public final class LocalBatch {
       } else {
         held = startWhatFits(queue, gate);
       }
-      progress.update(ledger.progress(total, running.size(), queue.size(), inFlightCost(),
-          manifest.totalBudget(), (System.nanoTime() - t0) / 1e9, manifest.parallel(), held));
+      if (progress != BatchProgress.Listener.NONE) {
+        progress.update(ledger.progress(total, running.size(), queue.size(), inFlightCost(),
+            manifest.totalBudget(), (System.nanoTime() - t0) / 1e9, manifest.parallel(), held));
+      }
       Thread.sleep(TICK_MILLIS);
     }
   }
@@ -140,12 +142,11 @@ public final class LocalBatch {
   }
 
   private void reap() throws IOException {
-    for (Worker w : List.copyOf(running)) {
-      if (w.alive()) {
-        continue;
-      }
+    List<Worker> ended = running.stream().filter(w -> !w.alive()).toList();
+    Map<String, JobRecord> latest = ended.isEmpty() ? Map.of() : journal.latest();
+    for (Worker w : ended) {
       running.remove(w);
-      JobRecord r = journal.latest().get(w.job.jobId());
+      JobRecord r = latest.get(w.job.jobId());
       if (r == null || !w.runId.equals(r.runId())) {
         r = LostJob.record(w, Instant.now(), cancels > 0);
         journal.append(r, JobRun.commandLine(w.job));
