@@ -14,10 +14,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Fails a test that leaves any process of a supervised run behind (found, independently of the bridge's own
  * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries, or PROD_BRIDGE_BATCH, which every job
  * supervisor of a batch carries), and kills what it finds so one failure does not spill into the next test.
+ *
+ * <p>Only processes this test JVM started count: their environment names a path under this JVM's temporary
+ * directory (every test's runs root and batch directory are there; surefire points {@code java.io.tmpdir} into
+ * {@code target/}), or a run id made by this JVM ({@code test-<pid>-N}). A user's real run, or another build's
+ * tests on the same machine, are never touched.
  */
 public final class NoLeftoverProcesses implements AfterEachCallback {
   private static final List<byte[]> MARKERS = List.of("PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8),
       "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8));
+  private static final List<byte[]> OURS = List.of(
+      Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString()
+          .getBytes(StandardCharsets.UTF_8),
+      ("PROD_BRIDGE_RUN_ID=test-" + ProcessHandle.current().pid() + "-").getBytes(StandardCharsets.UTF_8));
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
@@ -59,16 +68,17 @@ public final class NoLeftoverProcesses implements AfterEachCallback {
   private static boolean hasMarker(Path dir) {
     try {
       byte[] env = Files.readAllBytes(dir.resolve("environ"));
-      return MARKERS.stream().anyMatch(m -> holds(env, m));
+      return MARKERS.stream().anyMatch(m -> holds(env, m, true)) && OURS.stream().anyMatch(o -> holds(env, o, false));
     } catch (IOException | RuntimeException gone) {
       return false;
     }
   }
 
-  private static boolean holds(byte[] env, byte[] marker) {
+  /** Whether {@code marker} occurs in {@code env}, at the start of a variable when {@code atStart}. */
+  private static boolean holds(byte[] env, byte[] marker, boolean atStart) {
     outer:
     for (int i = 0; i + marker.length <= env.length; i++) {
-      if (i > 0 && env[i - 1] != 0) {
+      if (atStart && i > 0 && env[i - 1] != 0) {
         continue;
       }
       for (int j = 0; j < marker.length; j++) {
