@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ public final class RunMonitor {
     return t;
   });
   private final long startNanos = System.nanoTime();
-  private Supplier<List<Long>> members = List::of;
+  private LongSupplier treeResidentBytes = () -> 0;
 
   private long lastActivityNanos = startNanos;
   private long peakBytes = -1;
@@ -71,9 +69,9 @@ public final class RunMonitor {
     this.onViolation = onViolation;
   }
 
-  /** Starts sampling the tree whose live members {@code treeMembers} lists. */
-  public void start(Supplier<List<Long>> treeMembers) {
-    this.members = treeMembers;
+  /** Starts sampling the tree whose summed resident memory {@code residentBytes} reads (one /proc pass a call). */
+  public void start(LongSupplier residentBytes) {
+    this.treeResidentBytes = residentBytes;
     eventLog.state("running", null);
     long interval = limits.interval().toNanos();
     timer.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.NANOSECONDS);
@@ -91,7 +89,7 @@ public final class RunMonitor {
       if (costFile != null) {
         costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));
       }
-      long bytes = MemoryProbe.residentBytes(members.get());
+      long bytes = treeResidentBytes.getAsLong();
       OutputWatch.Scan scan = outputs.scan();
       Snapshot s;
       synchronized (this) {

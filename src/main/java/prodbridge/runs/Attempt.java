@@ -45,7 +45,7 @@ final class Attempt {
     Outcome outcome =
         supervisor.run(plan.launchSpec(monitor::onStdoutLine, budget), tree -> {
           onLaunch.accept(tree);
-          monitor.start(tree::memberPids);
+          monitor.start(tree::residentBytes);
         });
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
     return new ResultAssembler(classifier).assemble(plan, number, outcome, report);

@@ -18,7 +18,6 @@ import prodbridge.classify.Classifier;
 import prodbridge.classify.Redactor;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.EventLog;
-import prodbridge.monitor.MemoryProbe;
 import prodbridge.monitor.ProgressListener;
 
 /**
@@ -47,7 +46,6 @@ public final class RunExecution {
     this.progress = progress;
     this.detached = detached;
     this.classifier = new Classifier(plan.errorRules());
-    MemoryProbe.warmUp();
   }
 
   public RunResult execute() throws IOException {

@@ -1,7 +1,6 @@
 package prodbridge.supervise;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +23,7 @@ public final class ProcessTree {
 
   private final long leaderPid;
   private final long leaderStartTicks;
-  private final String marker;
-  private final long selfPid = ProcessHandle.current().pid();
+  private final String runId;
   private volatile boolean hurry;
   private boolean interrupted;
 
@@ -36,7 +34,7 @@ public final class ProcessTree {
   private ProcessTree(long leaderPid, long leaderStartTicks, String runId) {
     this.leaderPid = leaderPid;
     this.leaderStartTicks = leaderStartTicks;
-    this.marker = MARKER_VARIABLE + "=" + runId;
+    this.runId = runId;
   }
 
   /**
@@ -66,13 +64,12 @@ public final class ProcessTree {
 
   /** The live (not yet exited) members, the leader included while it runs. */
   public List<ProcEntry> members() {
-    List<ProcEntry> found = new ArrayList<>();
-    for (ProcEntry p : ProcTable.all()) {
-      if (p.pid() != selfPid && !p.hasExited() && belongs(p)) {
-        found.add(p);
-      }
-    }
-    return found;
+    return members(ProcSnapshot.take());
+  }
+
+  /** The live members as {@code snapshot} shows them; one snapshot can serve many trees in one tick. */
+  public List<ProcEntry> members(ProcSnapshot snapshot) {
+    return snapshot.members(leaderPid, leaderStartTicks, runId);
   }
 
   /** The pids of {@link #members()}. */
@@ -80,12 +77,9 @@ public final class ProcessTree {
     return members().stream().map(ProcEntry::pid).toList();
   }
 
-  private boolean belongs(ProcEntry p) {
-    boolean sameSessionOrGroup = p.sid() == leaderPid || p.pgid() == leaderPid;
-    if (sameSessionOrGroup && p.startTicks() >= leaderStartTicks) {
-      return true;
-    }
-    return p.startTicks() >= leaderStartTicks && ProcTable.environContains(p.pid(), marker);
+  /** The summed resident memory of the live members, in bytes, from one pass over /proc. */
+  public long residentBytes() {
+    return ProcSnapshot.residentBytes(members());
   }
 
   /**
@@ -135,7 +129,7 @@ public final class ProcessTree {
     }
     List<Long> survivors = live.stream().map(ProcEntry::pid).toList();
     if (!survivors.isEmpty()) {
-      log.warn("processes {} of run marker {} survived SIGKILL", survivors, marker);
+      log.warn("processes {} of run {} survived SIGKILL", survivors, runId);
     }
     restoreInterrupt();
     return new TreeStop(termed, killed.size(), survivors);
