@@ -6,8 +6,9 @@ import java.nio.file.Path;
 /**
  * The files of one batch: {@code batch.json} (the manifest), {@code journal.jsonl} (one line per finished job),
  * {@code joblog.tsv} (the same in GNU parallel's format), {@code claims.jsonl} (jobs started by Slurm array tasks),
- * {@code events.jsonl} (admission decisions), {@code summary.json}, {@code coordinator.json} (who runs the batch
- * now), {@code runs/} (each job's run directory), {@code logs/} (each job supervisor's own log) and {@code slurm/}.
+ * {@code events.jsonl} (admission decisions), {@code summary.json}, {@code report.html} and {@code report.png},
+ * {@code coordinator.json} (who runs the batch now), {@code runs/} (each job's run directory), {@code logs/} (each
+ * job supervisor's own log) and {@code slurm/}.
  */
 public record BatchDir(Path path) {
   public BatchDir {
@@ -36,6 +37,16 @@ public record BatchDir(Path path) {
 
   public Path summary() {
     return path.resolve("summary.json");
+  }
+
+  /** The batch report, written when a session ends ({@code report.png} beside it holds its main chart). */
+  public Path report() {
+    return path.resolve("report.html");
+  }
+
+  /** The PNG of the batch report's main chart. */
+  public Path reportChart() {
+    return path.resolve("report.png");
   }
 
   public Path coordinator() {

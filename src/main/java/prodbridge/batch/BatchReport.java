@@ -76,8 +76,15 @@ public final class BatchReport {
     return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
         coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
         Math.round(cost * 10000) / 10000.0, manifest.totalBudget(), wall, notDone, omitted, dir.journal().toString(),
-        dir.joblog().toString(), "prod-bridge batch " + ShellWord.quote(manifest.inputFile()) + " --batch-dir "
+        dir.joblog().toString(), Files.isRegularFile(dir.report()) ? dir.report().toString() : null,
+        Files.isRegularFile(dir.reportChart()) ? dir.reportChart().toString() : null,
+        "prod-bridge batch " + ShellWord.quote(manifest.inputFile()) + " --batch-dir "
             + ShellWord.quote(dir.path().toString()) + " --resume");
+  }
+
+  /** Replaces the batch's {@code summary.json} with {@code summary} (by rename). */
+  public static void save(BatchDir dir, BatchSummary summary) throws IOException {
+    prodbridge.runs.RunFiles.writeAtomically(dir.summary(), prodbridge.runs.ResultJson.write(summary));
   }
 
   private static String state(Coordinator c, Map<String, Integer> counts) {

@@ -102,6 +102,7 @@ final class BatchCommand implements Callable<Integer> {
         bar.clear();
       }
     }
+    summary = ReportRun.afterBatch(plan.dir(), summary);
     context.out().println(BatchPrinter.summary(summary, f));
     if (summary.allSucceeded()) {
       return 0;

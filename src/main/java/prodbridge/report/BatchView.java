@@ -40,6 +40,12 @@ public final class BatchView {
       }
     }
     b.append('\n').append("journal ").append(s.journal()).append(" · joblog ").append(s.joblog());
+    if (s.report() != null) {
+      b.append('\n').append("report ").append(s.report());
+      if (s.reportChart() != null) {
+        b.append(" · chart ").append(s.reportChart());
+      }
+    }
     if (!s.allSucceeded()) {
       b.append('\n').append("resume: ").append(s.resume());
     }

@@ -54,7 +54,18 @@ public record RunPlan(
     d.put("output_dir", outputDir == null ? null : outputDir.toString());
     d.put("run_dir", runDir.toString());
     d.put("environment_names", environment.keySet());
+    d.put("limits", limits());
     return d;
+  }
+
+  /** The profile's limits as run.json keeps them, for reports drawn after the run: null when not set. */
+  private java.util.Map<String, Object> limits() {
+    java.util.Map<String, Object> l = new java.util.LinkedHashMap<>();
+    l.put("budget", profile.budget());
+    l.put("quality_threshold", profile.qualityThreshold());
+    l.put("timeout_seconds", profile.timeout() == null ? null : profile.timeout().toMillis() / 1000.0);
+    l.put("memory_limit_mb", profile.memoryLimit() == null ? null : profile.memoryLimit().megabytes());
+    return l;
   }
 
   /** Where monitoring appends samples and events. */

@@ -1,0 +1,59 @@
+package prodbridge.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import prodbridge.runs.ResultJson;
+import prodbridge.runs.RunResult;
+import prodbridge.runs.RunState;
+import prodbridge.runs.RunStore;
+
+/**
+ * What a run report draws, from the run's directory alone: its result (null while it runs), its state, its
+ * {@code events.jsonl} as curves, and its memory limit from {@code run.json} (null when unlimited or not recorded).
+ */
+record RunFacts(String runId, Path dir, RunResult result, RunState state, RunTrace trace, Long memoryLimitMb) {
+
+  static RunFacts read(Path runDir) {
+    RunResult result = RunStore.read(runDir.resolve("result.json"), RunResult.class);
+    RunState state = RunStore.read(runDir.resolve("state.json"), RunState.class);
+    return new RunFacts(runDir.getFileName().toString(), runDir, result, state,
+        RunTrace.read(runDir.resolve("events.jsonl")), memoryLimit(runDir.resolve("run.json")));
+  }
+
+  /** True for a directory that holds a run (its state, result or events). */
+  static boolean isRunDir(Path dir) {
+    return Files.isRegularFile(dir.resolve("state.json")) || Files.isRegularFile(dir.resolve("result.json"))
+        || Files.isRegularFile(dir.resolve("run.json"));
+  }
+
+  Double budget() {
+    return result != null ? Double.valueOf(result.budget()) : state != null ? Double.valueOf(state.budget()) : null;
+  }
+
+  String status() {
+    return result != null ? result.status().name().toLowerCase(java.util.Locale.ROOT)
+        : state != null ? state.status() : "unknown";
+  }
+
+  String topic() {
+    return result != null ? result.topic() : state != null ? state.topic() : null;
+  }
+
+  String command() {
+    return result != null ? result.command() : state != null ? state.command() : "run";
+  }
+
+  private static Long memoryLimit(Path runJson) {
+    if (!Files.isRegularFile(runJson)) {
+      return null;
+    }
+    try {
+      JsonNode limit = ResultJson.mapper().readTree(runJson.toFile()).path("limits").path("memory_limit_mb");
+      return limit.isNumber() ? limit.asLong() : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+}
