@@ -2,6 +2,7 @@
 (function () {
   var table = document.getElementById('jobs-table');
   if (!table) { return; }
+  table.setAttribute('data-script', 'ready');
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
   function key(row, col, numeric) {
