@@ -44,7 +44,7 @@ final class BatchPage {
         "Peak tree memory", "MB", JobRow::peakMemoryMb, j -> j.memoryLimitMb() == null ? null
             : j.memoryLimitMb().doubleValue(), "memory limit")), WIDTH, CHART_HEIGHT, "memory"),
         "The peak of the resident memory of each job's whole process tree.");
-    JobTable.write(page, jobs);
+    JobTable.write(page, jobs, s.batchDir());
     return page.raw("</main>\n").html();
   }
 

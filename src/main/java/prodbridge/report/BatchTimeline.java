@@ -115,7 +115,7 @@ final class BatchTimeline {
     data.setIntervalWidth(width);
     NumberAxis count = new NumberAxis("jobs at once (average over " + DurationFormat.of(width) + ")");
     XYPlot plot = new XYPlot(data, DurationFormat.axis("time since the batch started"), count, renderer);
-    JFreeChart chart = new JFreeChart(jobs.size() + " jobs over time: how many ran at once, by outcome, and waited",
+    JFreeChart chart = new JFreeChart(String.format(java.util.Locale.ROOT, "%,d", jobs.size()) + " jobs over time: how many ran at once, by outcome, and waited",
         JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     return Palette.themed(chart);
   }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * A chart drawn by JFreeChart as SVG text to inline in a page (through JFreeSVG) and as a PNG file. The SVG has
@@ -26,7 +27,7 @@ final class ChartOutput {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     g2.setDefsKeyPrefix(id + "-");
     chart.draw(g2, new Rectangle(0, 0, width, height));
-    String svg = g2.getSVGElement(id);
+    String svg = g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
     return svg.replaceAll(" xmlns(:\\w+)?=('[^']*'|\"[^\"]*\")", "")
         .replaceAll(" jfreesvg:[\\w-]+=('[^']*'|\"[^\"]*\")", "");
   }

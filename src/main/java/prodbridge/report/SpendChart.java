@@ -10,8 +10,13 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** What the whole batch had spent over time (each job's cost counted when it ended) against its total budget. */
+/**
+ * What the whole batch had spent over time (each job's cost counted when it ended) against its total budget; past
+ * {@link #MAX_STEPS} jobs, the curve steps once per slice of time instead of once per job.
+ */
 final class SpendChart {
+  static final int MAX_STEPS = 500;
+
   private SpendChart() {}
 
   static JFreeChart chart(List<JobRow> jobs, Double totalBudget) {
@@ -20,9 +25,16 @@ final class SpendChart {
     double sum = 0;
     List<JobRow> ended = jobs.stream().filter(j -> j.cost() != null && j.end() != null)
         .sorted(Comparator.comparingDouble(JobRow::end)).toList();
-    for (JobRow j : ended) {
+    double slice = ended.isEmpty() ? 1 : ended.get(ended.size() - 1).end() / MAX_STEPS;
+    double lastX = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < ended.size(); i++) {
+      JobRow j = ended.get(i);
       sum += j.cost();
-      spent.add(j.end().doubleValue(), sum, false);
+      boolean last = i == ended.size() - 1;
+      if (ended.size() <= MAX_STEPS || last || j.end() - lastX >= slice) {
+        spent.add(j.end().doubleValue(), sum, false);
+        lastX = j.end();
+      }
     }
     spent.fireSeriesChanged();
     XYStepRenderer renderer = new XYStepRenderer();
