@@ -43,7 +43,10 @@ final class ReportRun {
       BatchSummary named = summary.withReport(w.html().toString(), w.png().toString());
       BatchReport.save(dir, named);
       return named;
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      // a machine without fonts or AWT libraries: the batch's outcome stands without its page
       log.warn("could not write the batch report into {}: {}", dir.path(), e.toString());
       return summary;
     }
