@@ -46,7 +46,11 @@ public enum ErrorType {
           + " usually the kernel's OOM killer, so free memory on the machine."),
   BUDGET_EXCEEDED(
       14, false, "The run reached its cost budget; raise it with --budget if the spend is expected."),
-  CANCELLED(12, false, "The run was stopped by a user or a signal; start it again when you want it.");
+  CANCELLED(12, false, "The run was stopped by a user or a signal; start it again when you want it."),
+  DISK_FULL(
+      24, false,
+      "{disk}; free space there (old episodes, run logs, caches) or point output_root / runs_root at a larger file"
+          + " system, then run again.");
 
   private final int exitCode;
   private final boolean retryable;
