@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The level a log line was written at, read from the common formats wherever the level stands: Python logging's
  * default {@code INFO:name:msg} and asctime forms ({@code 2025-04-27 22:30:00,015 INFO pkg - msg},
  * {@code ... - pkg - INFO - msg}), Java's columns ({@code 12:00:00.123 [main] INFO x.Y - msg}), loguru's
- * {@code | INFO |}, structlog's {@code [info     ]} and {@code level=info}, and JSON lines with a {@code level},
+ * {@code | INFO |}, rich's level column, structlog's {@code [info     ]} and {@code level=info}, glog's
+ * {@code I0427 ...} prefix, and JSON lines with a {@code level},
  * {@code levelname} or {@code severity} field. Lines in no known format have no level: they are kept.
  */
 enum LogLevel {
@@ -19,6 +20,8 @@ enum LogLevel {
   private static final Pattern JSON_LEVEL = Pattern.compile(
       "^\\s*\\{.*?\"(?:level|levelname|log\\.level|severity|lvl)\"\\s*:\\s*\"(\\w+)\"");
   private static final Pattern KEY_VALUE_LEVEL = Pattern.compile("(?:^|\\s)(?:level|lvl|severity)=[\"']?(\\w+)");
+  /** rich's handler leaves the time column blank when it repeats: a level word padded into its column. */
+  private static final Pattern PADDED_LEVEL_COLUMN = Pattern.compile("^\\s{8,}([A-Z]{4,8})\\s{2,}\\S");
   private static final Pattern PADDED_BRACKET = Pattern.compile("\\[\\s*(\\w+)\\s+]");
   private static final Pattern BRACKETED = Pattern.compile("^\\[\\s*(\\w+)\\s*]:?$");
   private static final Pattern TIMESTAMP_PART = Pattern.compile(
@@ -31,8 +34,12 @@ enum LogLevel {
 
   /** The line's level, or null when the line is in no known log format. */
   static LogLevel of(String line) {
-    if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
+    if (line.isBlank()) {
       return null;
+    }
+    if (Character.isWhitespace(line.charAt(0))) {
+      Matcher column = PADDED_LEVEL_COLUMN.matcher(line);
+      return column.find() ? upperNamed(column.group(1)) : null;
     }
     Matcher json = JSON_LEVEL.matcher(line);
     if (json.find()) {

@@ -44,7 +44,7 @@ class ClassifierCorpusTest {
 
   static Stream<Arguments> samples() throws IOException {
     List<Arguments> all = new ArrayList<>();
-    for (String file : List.of("classify/errors-sample.jsonl", "classify/own-cases.jsonl")) {
+    for (String file : List.of("classify/errors-sample.jsonl", "classify/own-cases.jsonl", "classify/library-cases.jsonl")) {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(
           ClassifierCorpusTest.class.getClassLoader().getResourceAsStream(file), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
