@@ -118,9 +118,12 @@ public final class Classifier {
     if (space.isPresent()) {
       return space.get().describe() + " and is full";
     }
-    return named == null || named.isEmpty() ? null
-        : "The file system holding " + named + " is full (df -h " + (absolute ? named : ".") + " shows how much is"
-            + " free)";
+    if (named == null || named.isEmpty()) {
+      return null;
+    }
+    Path dir = absolute && Path.of(named).getParent() != null ? Path.of(named).getParent() : null;
+    return "The file system holding " + named + " is full (df -h " + (dir != null ? dir : ".") + " shows how much"
+        + " is free)";
   }
 
   private Classification bridge(ErrorType type, String what) {

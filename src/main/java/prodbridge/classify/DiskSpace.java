@@ -26,15 +26,17 @@ public record DiskSpace(Path path, String store, long usableBytes, long totalByt
     }
     try {
       FileStore fs = Files.getFileStore(existing);
-      return Optional.of(new DiskSpace(p, fs.toString() + " " + fs.type(), fs.getUsableSpace(), fs.getTotalSpace()));
+      String mount = fs.toString().contains(" (") ? fs.toString().substring(0, fs.toString().indexOf(" (")) : fs.name();
+      String store = "mounted at " + mount + ", " + fs.name() + ", " + fs.type();
+      return Optional.of(new DiskSpace(p, store, fs.getUsableSpace(), fs.getTotalSpace()));
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }
   }
 
-  /** "the file system holding /x (/ (/dev/sda1) ext4) has 0 B free of 50.0 GB". */
+  /** "The file system holding /x (mounted at /, /dev/sda1, ext4) has 0 B free of 50.0 GB". */
   public String describe() {
-    return "the file system holding " + path + " (" + store + ") has " + bytes(usableBytes) + " free of "
+    return "The file system holding " + path + " (" + store + ") has " + bytes(usableBytes) + " free of "
         + bytes(totalBytes);
   }
 

@@ -25,6 +25,7 @@ record FinalException(String text, String frames) {
   private static final Pattern JAVA_AT = Pattern.compile("^\\s+at [\\w$.<>/]+\\(");
   private static final Pattern PY_EXCEPTION_LINE = Pattern.compile(
       "^(?:[a-z_][\\w]*\\.)*_?[A-Z]\\w*(?:Error|Exception|Exhausted|Exceeded|Interrupt)(?:: .*)?$");
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
   private static final Pattern GROUP_PREFIX = Pattern.compile("^(\\s*)(?:[|+](?:[-+]+(?: \\d+ )?-*)? ?)");
 
   /** The final exception of these lines, or null when they hold no trace. */
@@ -51,7 +52,7 @@ record FinalException(String text, String frames) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    return List.of(text.replace("\r\n", "\n").split("\n"));
+    return List.of(ANSI.matcher(text).replaceAll("").replace("\r\n", "\n").split("\n"));
   }
 
   private static int lastHeader(List<String> lines) {

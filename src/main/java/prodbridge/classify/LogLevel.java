@@ -18,7 +18,7 @@ enum LogLevel {
   /** Up to this many header tokens (timestamps, thread, logger) may stand before the level. */
   private static final int MAX_HEADER_TOKENS = 7;
   private static final Pattern JSON_LEVEL = Pattern.compile(
-      "^\\s*\\{.*?\"(?:level|levelname|log\\.level|severity|lvl)\"\\s*:\\s*\"(\\w+)\"");
+      "^\\s*\\{.*?\"(?:level|levelname|log\\.level|severity|lvl)\"\\s*:\\s*\"?(\\w+)\"?");
   private static final Pattern KEY_VALUE_LEVEL = Pattern.compile("(?:^|\\s)(?:level|lvl|severity)=[\"']?(\\w+)");
   /** rich's handler leaves the time column blank when it repeats: a level word padded into its column. */
   private static final Pattern PADDED_LEVEL_COLUMN = Pattern.compile("^\\s{8,}([A-Z]{4,8})\\s{2,}\\S");
@@ -29,7 +29,7 @@ enum LogLevel {
           + "|Fri|Sat|Sun)[,.]?$");
   private static final Pattern BRACKET_TOKEN = Pattern.compile("^[\\[(<].*[\\])>]:?$");
   private static final Pattern SEPARATOR = Pattern.compile("^(?:-|--|\\||:|>|»|::)$");
-  private static final Pattern NAME = Pattern.compile("^[\\w.$@/<>\\-]+:?$");
+  private static final Pattern NAME = Pattern.compile("^[\\w.$@/<>\\-\\[\\]]+:?$");
   private static final Pattern GLOG = Pattern.compile("^([IWEF])\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+]");
 
   /** The line's level, or null when the line is in no known log format. */
@@ -64,7 +64,8 @@ enum LogLevel {
 
   /** Walks the line's leading tokens while they look like a log header, until a level word stands among them. */
   private static LogLevel fromHeader(String line) {
-    String[] tokens = PADDED_BRACKET.matcher(line).replaceFirst("[$1]").split("\\s+", MAX_HEADER_TOKENS + 2);
+    String header = PADDED_BRACKET.matcher(line).replaceFirst("[$1]").replace("][", "] [");
+    String[] tokens = header.split("\\s+", MAX_HEADER_TOKENS + 2);
     int names = 0;
     for (int i = 0; i < Math.min(tokens.length, MAX_HEADER_TOKENS + 1); i++) {
       String t = tokens[i];
@@ -86,8 +87,16 @@ enum LogLevel {
   /** A header token that is a level: {@code INFO}, {@code INFO:}, {@code [INFO]}, {@code [info     ]}, {@code INFO:name:msg}. */
   private static LogLevel levelToken(String token, boolean first) {
     String t = token;
-    if (first && t.indexOf(':') > 0) {
-      t = t.substring(0, t.indexOf(':') + 1);
+    if (t.indexOf(':') > 0 && t.indexOf(':') < t.length() - 1) {
+      for (String part : t.split(":")) {
+        LogLevel level = part.isEmpty() ? null : part.equals(part.toUpperCase(Locale.ROOT)) ? upperNamed(part) : null;
+        if (level != null) {
+          return level;
+        }
+        if (first) {
+          break;
+        }
+      }
     }
     Matcher b = BRACKETED.matcher(t);
     if (b.find()) {
@@ -114,6 +123,9 @@ enum LogLevel {
   /** A level written in any case, or glog's one letter; null when the word is no level. */
   private static LogLevel named(String word) {
     String w = word.toUpperCase(Locale.ROOT);
+    if (w.matches("[1-6]0")) {
+      return values()[Math.min(Integer.parseInt(w) / 10 - 1, CRITICAL.ordinal())];
+    }
     return switch (w) {
       case "I" -> INFO;
       case "W" -> WARNING;
