@@ -55,6 +55,16 @@ public final class Classifier {
     return Optional.of(failure(e));
   }
 
+  /**
+   * The bridge's own write into {@code path} failed for lack of space (its store or logs): DISK_FULL, decided by
+   * the bridge, with the hint measuring that file system; {@code line} is what the failure said.
+   */
+  public Classification diskFull(Path path, String line) {
+    String disk = disks.apply(path).map(DiskSpace::describe).orElse(null);
+    return new Classification(
+        ErrorType.DISK_FULL, Classification.OBSERVED + "disk_full", line, hints.write(ErrorType.DISK_FULL, null, "", disk));
+  }
+
   /** A SIGKILL whose sender the text names, by a rule that lists SIGKILL among its signals. */
   private Optional<Classification> explainedKill(Evidence e) {
     FailureText text = FailureText.of(e.stderrTail(), e.stdoutTail(), rules.exceptionNotes());
@@ -116,7 +126,7 @@ public final class Classifier {
       space = disks.apply(e.outputDir());
     }
     if (space.isPresent()) {
-      return space.get().describe() + " and is full";
+      return space.get().describe();
     }
     if (named == null || named.isEmpty()) {
       return null;

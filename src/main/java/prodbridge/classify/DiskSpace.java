@@ -34,10 +34,10 @@ public record DiskSpace(Path path, String store, long usableBytes, long totalByt
     }
   }
 
-  /** "The file system holding /x (mounted at /, /dev/sda1, ext4) has 0 B free of 50.0 GB". */
+  /** "The file system holding /x (mounted at /, /dev/sda1, ext4) has 0 B free of 50.0 GB now". */
   public String describe() {
     return "The file system holding " + path + " (" + store + ") has " + bytes(usableBytes) + " free of "
-        + bytes(totalBytes);
+        + bytes(totalBytes) + " now";
   }
 
   static String bytes(long n) {

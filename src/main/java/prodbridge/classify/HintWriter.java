@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class HintWriter {
   static final String UNKNOWN_DISK = "A file system the run writes to is full (df -h on its output directory shows"
-      + " which and how much is free)";
+      + " which, and how much is free)";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
   private final List<ApiProvider> providers;
 
