@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * notes (LangGraph's {@code During task with name 'tts' and id '...'}) left out, since a note is context, not the
  * exception; sub-exceptions of an exception group are read like top-level ones. For Java: the root cause of the
  * last stack trace, its last {@code Caused by:} (never an {@code at} frame or a {@code ... 3 more} elision).
- * Without either, the last line shaped like a Python exception ({@code pkg.SomeError: message}) and its message.
  * {@code frames} are the Python traceback's frame lines, for rules that ask where the exception was raised.
  */
 record FinalException(String text, String frames) {
@@ -23,21 +22,21 @@ record FinalException(String text, String frames) {
   private static final Pattern JAVA_EXCEPTION = Pattern.compile("^(?:Exception in thread \".*?\" |Caused by: )(.+)$");
   private static final Pattern JAVA_THROWABLE_LINE = Pattern.compile("^[\\w$]+(?:\\.[\\w$]+)+(?::.*)?$");
   private static final Pattern JAVA_AT = Pattern.compile("^\\s+at [\\w$.<>/]+\\(");
-  private static final Pattern PY_EXCEPTION_LINE = Pattern.compile(
-      "^(?:[a-z_][\\w]*\\.)*_?[A-Z]\\w*(?:Error|Exception|Exhausted|Exceeded|Interrupt)(?:: .*)?$");
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
   private static final Pattern GROUP_PREFIX = Pattern.compile("^(\\s*)(?:[|+](?:[-+]+(?: \\d+ )?-*)? ?)");
 
   /** The final exception of these lines, or null when they hold no trace. */
   static FinalException find(List<String> lines, List<Pattern> notes) {
-    List<String> py = lines.stream().anyMatch(l -> l.contains("Exception Group Traceback"))
-        ? ungrouped(lines) : lines;
-    int header = lastHeader(py);
+    int header = lastHeader(lines);
     if (header >= 0) {
-      return python(py, header, notes);
+      return python(lines, header, notes);
     }
-    FinalException java = java(lines);
-    return java != null ? java : untraced(lines, notes);
+    return java(lines);
+  }
+
+  /** The lines with an exception group's {@code |} and {@code +-} margins taken off, so its parts read as usual. */
+  static List<String> readable(List<String> lines) {
+    return lines.stream().anyMatch(l -> l.contains("Exception Group Traceback")) ? ungrouped(lines) : lines;
   }
 
   static boolean isTracebackHeader(String line) {
@@ -84,23 +83,6 @@ record FinalException(String text, String frames) {
     }
     String text = block.toString().strip();
     return text.isEmpty() ? null : new FinalException(text, frames.toString());
-  }
-
-  /**
-   * A Python exception printed without its traceback ({@code print(f"{type(e).__name__}: {e}")}, a logged
-   * {@code repr}): the last line shaped like one, with the lines of its message after it.
-   */
-  private static FinalException untraced(List<String> lines, List<Pattern> notes) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (PY_EXCEPTION_LINE.matcher(lines.get(i)).find() && LogLevel.of(lines.get(i)) == null) {
-        return python(lines, i - 1, notes).withFrames("");
-      }
-    }
-    return null;
-  }
-
-  private FinalException withFrames(String f) {
-    return new FinalException(text, f);
   }
 
   /** A new log record after the exception is not part of its message. */

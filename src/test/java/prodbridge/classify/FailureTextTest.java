@@ -80,15 +80,23 @@ class FailureTextTest {
   }
 
   @Test
-  void anExceptionPrintedWithoutItsTracebackIsStillTheFinalOne() {
+  void aLineAndTheIndentedLinesThatContinueItAreOneRecord() {
     FailureText t = FailureText.of("""
         loading settings
         pydantic.error_wrappers.ValidationError: 1 validation error for Settings
         perplexity_api_key
           field required (type=value_error.missing)
+        2025-04-27 22:30:00,015 INFO     podcast - cleanup
+          removed 3 files
+        2025-04-27 22:30:00,016 ERROR    podcast - giving up
         """, "", NOTES);
 
-    assertThat(t.finalException()).startsWith("pydantic.error_wrappers.ValidationError").endsWith("value_error.missing)");
+    assertThat(t.finalException()).isNull();
+    assertThat(t.linesLatestFirst()).containsExactly(
+        "2025-04-27 22:30:00,016 ERROR    podcast - giving up",
+        "pydantic.error_wrappers.ValidationError: 1 validation error for Settings\nperplexity_api_key\n"
+            + "  field required (type=value_error.missing)",
+        "loading settings");
   }
 
   @Test
