@@ -23,6 +23,11 @@ public record ErrorRules(
     providers = List.copyOf(providers);
   }
 
+  /** Rules without exception notes to set aside. */
+  public ErrorRules(List<ErrorRule> rules, List<Pattern> ignoredLines, List<ApiProvider> providers) {
+    this(rules, ignoredLines, List.of(), providers);
+  }
+
   /** These rules with {@code first} tried before them (a user's rules go first, so they can override). */
   public ErrorRules withFirst(List<ErrorRule> first) {
     List<ErrorRule> all = new ArrayList<>(first);
