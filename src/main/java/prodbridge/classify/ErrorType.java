@@ -12,7 +12,8 @@ public enum ErrorType {
           + " then run it again."),
   EXECUTION_ERROR(
       10, false,
-      "The pipeline failed in a way no rule recognises; the stderr tail and the logs in the result say where."),
+      "The pipeline failed in a way no rule recognises; read the line in error_message and the stderr tail (full logs"
+          + " in the result), fix the cause, or add an error_rules entry so it gets its own class next time."),
   QUALITY_BELOW_THRESHOLD(
       16, false,
       "The episode was produced but scored under the threshold; its files are kept. Lower the bar with"
@@ -22,8 +23,8 @@ public enum ErrorType {
       "The pipeline rejected how it was invoked or its settings; compare the profile's argv (--dry-run) with the"
           + " pipeline's usage and fix the config."),
   DEPENDENCY_ERROR(
-      21, false, "Something the pipeline needs is not installed; install it in the pipeline's environment and run"
-          + " again."),
+      21, false, "Something the pipeline needs is not installed; install the module or program the message names in"
+          + " the pipeline's environment, then run again."),
   NETWORK_ERROR(
       20, true,
       "A network call failed (connection, DNS, TLS, a request timeout or a provider's 5xx); the bridge retries it,"
@@ -46,7 +47,11 @@ public enum ErrorType {
           + " usually the kernel's OOM killer, so free memory on the machine."),
   BUDGET_EXCEEDED(
       14, false, "The run reached its cost budget; raise it with --budget if the spend is expected."),
-  CANCELLED(12, false, "The run was stopped by a user or a signal; start it again when you want it.");
+  CANCELLED(12, false, "The run was stopped by a user or a signal; start it again when you want it."),
+  DISK_FULL(
+      24, false,
+      "A write failed for lack of space. {disk}; free space where the write failed (old episodes, run logs,"
+          + " caches) or point output_root / runs_root at a larger file system, then run again.");
 
   private final int exitCode;
   private final boolean retryable;

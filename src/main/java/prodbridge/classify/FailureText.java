@@ -1,48 +1,58 @@
 package prodbridge.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A failed run's text cut into the pieces the rules read, most telling first: the final exception of the last
- * traceback (Python's, or the root cause of a Java stack trace), then the other lines of stderr and of the stdout
- * tail, latest first, without traceback frames. A log line that says "retrying" before the real failure therefore
- * never outranks the exception that ended the run.
+ * traceback (see {@link FinalException}), then the other records of stderr and of the stdout tail, latest first
+ * (a record is a line with the indented lines that continue it). Lines that cannot say what went wrong are left
+ * out wherever they stand: traceback frames, a Java trace's
+ * {@code at} and {@code ... 3 more} lines, exception notes, the separators between chained exceptions, and log
+ * lines written below WARNING. A log line that says "retrying" before the real failure therefore never outranks
+ * the exception that ended the run, and a harmless INFO line after an ERROR line never hides it.
  */
 final class FailureText {
-  static final int MAX_EXCEPTION_LINES = 40;
-  private static final String PY_TRACEBACK = "Traceback (most recent call last):";
-  private static final Pattern PY_BLOCK_END = Pattern.compile(
-      "^(During task with name |During handling of the above exception|The above exception was|Traceback \\(most"
-          + " recent call last\\)|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d)");
-  private static final Pattern JAVA_EXCEPTION = Pattern.compile("^(Exception in thread \".*?\" |Caused by: )(.+)$");
-  private static final Pattern JAVA_FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ more)");
+  private static final Pattern JAVA_FRAME = Pattern.compile("^\\s+(?:at |\\.\\.\\. \\d+ (?:more|common frames))");
+  private static final Pattern CHAIN_SEPARATOR = Pattern.compile(
+      "^(?:The above exception was the direct cause of the following exception:|During handling of the above"
+          + " exception, another exception occurred:)\\s*$");
 
-  private final String finalException;
+  static final int MAX_RECORD_LINES = 40;
+  private static final Pattern FIELD_NAME = Pattern.compile("[\\w.\\[\\]]+");
+
+  private final FinalException finalException;
   private final List<String> linesLatestFirst;
 
-  private FailureText(String finalException, List<String> linesLatestFirst) {
+  private FailureText(FinalException finalException, List<String> linesLatestFirst) {
     this.finalException = finalException;
     this.linesLatestFirst = linesLatestFirst;
   }
 
-  static FailureText of(String stderr, String stdout) {
-    List<String> err = lines(stderr);
-    List<String> out = lines(stdout);
-    String exception = finalException(err);
+  /** Reads stderr and the stdout tail; {@code notes} are the patterns of exception notes to set aside. */
+  static FailureText of(String stderr, String stdout, List<Pattern> notes) {
+    List<String> err = FinalException.readable(FinalException.lines(stderr));
+    List<String> out = FinalException.readable(FinalException.lines(stdout));
+    FinalException exception = FinalException.find(err, notes);
     if (exception == null) {
-      exception = finalException(out);
+      exception = FinalException.find(out, notes);
     }
     List<String> latestFirst = new ArrayList<>();
-    latestFirst.addAll(latestFirst(withoutFrames(err)));
-    latestFirst.addAll(latestFirst(withoutFrames(out)));
+    latestFirst.addAll(latestFirst(telling(err, notes)));
+    latestFirst.addAll(latestFirst(telling(out, notes)));
     return new FailureText(exception, latestFirst);
   }
 
-  /** The exception that ended the run, possibly several lines long; null when there is no traceback. */
+  /** The exception that ended the run, possibly several lines long, notes left out; null when there is none. */
   String finalException() {
-    return finalException;
+    return finalException == null ? null : finalException.text();
+  }
+
+  /** The frames of the final exception's traceback (where it was raised); empty when there are none. */
+  String raisedIn() {
+    return finalException == null ? "" : finalException.frames();
   }
 
   List<String> linesLatestFirst() {
@@ -50,66 +60,70 @@ final class FailureText {
   }
 
   boolean isBlank() {
-    return finalException == null && linesLatestFirst.stream().allMatch(String::isBlank);
+    return finalException == null && linesLatestFirst.isEmpty();
   }
 
-  private static String finalException(List<String> lines) {
-    int header = lines.lastIndexOf(PY_TRACEBACK);
-    if (header >= 0) {
-      int start = header + 1;
-      while (start < lines.size() && (lines.get(start).isEmpty() || Character.isWhitespace(lines.get(start).charAt(0)))) {
-        start++;
-      }
-      StringBuilder block = new StringBuilder();
-      for (int i = start; i < lines.size() && i < start + MAX_EXCEPTION_LINES; i++) {
-        if (i > start && PY_BLOCK_END.matcher(lines.get(i)).find()) {
-          break;
-        }
-        block.append(lines.get(i)).append('\n');
-      }
-      String text = block.toString().strip();
-      return text.isEmpty() ? null : text;
-    }
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      var m = JAVA_EXCEPTION.matcher(lines.get(i));
-      if (m.find()) {
-        return m.group(2);
-      }
-    }
-    return null;
-  }
-
-  /** The lines that are not frames of a traceback (frames name files and code, not what went wrong). */
-  private static List<String> withoutFrames(List<String> lines) {
+  /**
+   * The records that can say what went wrong, in order: a line with the indented lines that continue it (a
+   * message's details, pydantic's field list), without frames, notes, separators, and records logged below
+   * WARNING (their continuation lines with them).
+   */
+  private static List<String> telling(List<String> lines, List<Pattern> notes) {
     List<String> kept = new ArrayList<>();
+    StringBuilder record = null;
+    int recordLines = 0;
+    boolean skipped = false;
     boolean inFrames = false;
-    for (String line : lines) {
-      if (line.equals(PY_TRACEBACK)) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (FinalException.isTracebackHeader(line)) {
         inFrames = true;
         continue;
       }
       boolean indented = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
-      if (inFrames && indented || JAVA_FRAME.matcher(line).find()) {
+      if (inFrames && (indented || line.isEmpty())) {
         continue;
       }
       inFrames = false;
-      if (!line.isBlank()) {
-        kept.add(line);
+      if (line.isBlank() || JAVA_FRAME.matcher(line).find() || CHAIN_SEPARATOR.matcher(line).find()
+          || FinalException.isNote(line, notes)) {
+        if (line.isBlank()) {
+          recordLines = MAX_RECORD_LINES;
+        }
+        continue;
       }
+      LogLevel level = LogLevel.of(line);
+      boolean continues = level == null && (indented || fieldName(lines, i)) && record != null
+          && recordLines < MAX_RECORD_LINES;
+      if (continues) {
+        if (!skipped) {
+          record.append('\n').append(line);
+        }
+        recordLines++;
+        continue;
+      }
+      if (record != null && !skipped) {
+        kept.add(record.toString());
+      }
+      record = new StringBuilder(line);
+      recordLines = 1;
+      skipped = level != null && level.belowWarning();
+    }
+    if (record != null && !skipped) {
+      kept.add(record.toString());
     }
     return kept;
   }
 
-  private static List<String> latestFirst(List<String> lines) {
-    List<String> copy = new ArrayList<>(lines);
-    java.util.Collections.reverse(copy);
-    return copy;
+  /** A bare field name followed by an indented line: one entry of pydantic's list of failing fields. */
+  private static boolean fieldName(List<String> lines, int i) {
+    return FIELD_NAME.matcher(lines.get(i)).matches() && i + 1 < lines.size() && !lines.get(i + 1).isEmpty()
+        && Character.isWhitespace(lines.get(i + 1).charAt(0));
   }
 
-  private static List<String> lines(String text) {
-    if (text == null || text.isEmpty()) {
-      return List.of();
-    }
-    return List.of(text.replace("\r\n", "\n").split("\n"));
+  private static List<String> latestFirst(List<String> lines) {
+    List<String> copy = new ArrayList<>(lines);
+    Collections.reverse(copy);
+    return copy;
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       EpisodeCommand.class, ResearchCommand.class, ScriptCommand.class, AudioCommand.class, RunCommand.class,
       ConfigCommand.class, StatusCommand.class, ResultCommand.class, LogsCommand.class, CancelCommand.class,
       RunsCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
-      BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class
+      BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class, ClassifyCommand.class
     })
 final class BridgeCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -23,7 +23,7 @@ final class BridgeCommand implements Runnable {
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
         + " prod-audio, run, status, result, logs, cancel, runs, install-commands, batch, batch-status, batch-cancel,"
-        + " report, config); see prod-bridge --help");
+        + " report, config, classify); see prod-bridge --help");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

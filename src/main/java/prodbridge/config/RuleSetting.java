@@ -14,6 +14,7 @@ record RuleSetting(
     @JsonDeserialize(using = CheckedRules.Regex.class) Pattern pattern,
     @JsonDeserialize(contentUsing = CheckedRules.ExitCode.class) List<Integer> exitCodes,
     @JsonDeserialize(contentUsing = CheckedRules.SignalValue.class) List<Integer> signals,
+    @JsonDeserialize(using = CheckedRules.Regex.class) Pattern raisedIn,
     String hint) {
 
   /** The rule, or a usage error naming {@code where} (like {@code prod-bridge.json: error_rules[2]}). */
@@ -28,7 +29,10 @@ record RuleSetting(
     if (pattern == null && empty(exitCodes) && empty(signals)) {
       throw new UsageException(at + ": a rule needs a \"pattern\", \"exit_codes\" or \"signals\"");
     }
-    return new ErrorRule(name, errorType, pattern, setOf(exitCodes), setOf(signals), hint);
+    if (raisedIn != null && pattern == null) {
+      throw new UsageException(at + ": \"raised_in\" needs a \"pattern\" (it narrows where that exception was raised)");
+    }
+    return new ErrorRule(name, errorType, pattern, setOf(exitCodes), setOf(signals), raisedIn, hint);
   }
 
   private static Set<Integer> setOf(List<Integer> values) {

@@ -13,9 +13,13 @@ import prodbridge.classify.ApiProvider;
 import prodbridge.classify.ErrorRule;
 import prodbridge.classify.ErrorRules;
 
-/** The built-in rules file, {@code config/error-rules.json}: lines to ignore, providers hints name, and the rules. */
+/**
+ * The built-in rules file, {@code config/error-rules.json}: lines to ignore, exception notes to set aside, providers
+ * hints name, and the rules.
+ */
 record RulesDocument(
     @JsonDeserialize(contentUsing = CheckedRules.Regex.class) List<Pattern> ignoreLines,
+    @JsonDeserialize(contentUsing = CheckedRules.Regex.class) List<Pattern> exceptionNotes,
     List<ProviderSetting> providers,
     List<RuleSetting> rules) {
 
@@ -30,6 +34,7 @@ record RulesDocument(
       return new ErrorRules(
           rules(doc.rules(), "built-in " + RESOURCE + ": rules"),
           doc.ignoreLines(),
+          doc.exceptionNotes() == null ? List.of() : doc.exceptionNotes(),
           doc.providers().stream().map(p -> new ApiProvider(p.name(), p.pattern(), p.apiKey())).toList());
     } catch (IOException e) {
       throw new UncheckedIOException("built-in " + RESOURCE + " is broken", e);

@@ -34,7 +34,8 @@ final class ResultAssembler {
     String stated = o.launchError() != null ? o.launchError()
         : said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
     Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
-        said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail());
+        said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail(),
+        plan.outputDir());
     Optional<Classification> classified = classifier.classify(evidence);
     Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =

@@ -3,14 +3,7 @@ package prodbridge.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,15 +12,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import prodbridge.config.ConfigLoader;
 import prodbridge.config.ProfileSettings;
+import prodbridge.testing.ErrorCorpus;
 
 /**
- * Every labelled sample classified right with the built-in rules: the shared corpus (a copy of
- * shared/corpus/errors-sample.jsonl) and our own cases, many of them precedence traps. A sample is what a child
- * that exited by itself left: its exit code (a signal inferred from codes above 128, as the JDK reports it), its
- * stderr and the tail of its stdout.
+ * Every labelled sample of the {@link ErrorCorpus} classified right with the built-in rules, one test per case so a
+ * miss names its case, note and deciding rule. A signal is inferred from exit codes above 128, as the JDK reports
+ * one. The score of the whole corpus is {@code CorpusScoreTest}'s.
  */
 class ClassifierCorpusTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Classifier CLASSIFIER =
       new Classifier(new ConfigLoader(Map.of(), Path.of(".")).load(null, ProfileSettings.NONE).errorRules());
 
@@ -42,29 +34,15 @@ class ClassifierCorpusTest {
       "p016", "--budget",
       "p001", "--timeout");
 
-  static Stream<Arguments> samples() throws IOException {
-    List<Arguments> all = new ArrayList<>();
-    for (String file : List.of("classify/errors-sample.jsonl", "classify/own-cases.jsonl")) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          ClassifierCorpusTest.class.getClassLoader().getResourceAsStream(file), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          if (!line.isBlank()) {
-            JsonNode n = JSON.readTree(line);
-            all.add(Arguments.of(n.get("id").asText(), n));
-          }
-        }
-      }
-    }
-    return all.stream();
+  static Stream<Arguments> samples() {
+    return ErrorCorpus.cases().stream().map(n -> Arguments.of(n.get("id").asText(), n));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void classifiesEverySampleRight(String id, JsonNode sample) {
-    int exit = sample.get("exit_code").asInt();
-    Integer signal = exit > 128 && exit <= 192 ? exit - 128 : null;
-    Evidence evidence = new Evidence(Evidence.Observation.EXITED, exit, signal, false, null, false,
-        sample.get("stderr").asText(), sample.get("stdout_tail").asText());
+    Evidence evidence = Evidence.ofExit(
+        sample.get("exit_code").asInt(), sample.get("stderr").asText(), sample.get("stdout_tail").asText());
 
     Optional<Classification> c = CLASSIFIER.classify(evidence);
 
