@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EpisodeCommand.class, ResearchCommand.class, ScriptCommand.class, AudioCommand.class, RunCommand.class,
       ConfigCommand.class, StatusCommand.class, ResultCommand.class, LogsCommand.class, CancelCommand.class,
-      RunsCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
+      RunsCommand.class, WatchCommand.class, McpCommand.class, SessionStartCommand.class,
+      InstallPluginCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
       BatchCancelCommand.class, BatchJobCommand.class
     })
 final class BridgeCommand implements Runnable {
@@ -22,7 +23,7 @@ final class BridgeCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
-        + " prod-audio, run, status, result, logs, cancel, runs, install-commands, batch, batch-status, batch-cancel,"
+        + " prod-audio, run, status, result, logs, cancel, runs, watch, mcp, install-plugin, batch, batch-status, batch-cancel,"
         + " config); see prod-bridge --help");
   }
 
