@@ -84,7 +84,7 @@ class ClaudeCodePluginTest {
       JsonNode first = new ClaudeCode(home, project, Map.of()).prompt(api.url(), "/prod-research Tides --budget 1");
       first = first.isArray() ? first.get(0) : first;
       assertThat(first.get("permission_denials")).isEmpty();
-      String runId = Bridge.json(firstResult(api)).get("run_id").asText();
+      String runId = Bridge.json(jsonLine(firstResult(api))).get("run_id").asText();
       String session = first.get("session_id").asText();
       awaitEnd(runId);
       assertThat(Bridge.json(Files.readString(runDir(runId).resolve("session.json"))).get("session_id").asText())
@@ -104,21 +104,32 @@ class ClaudeCodePluginTest {
     for (String part : List.of("pom.xml", "src", "config", "plugin", ".claude-plugin")) {
       copyTree(repo.resolve(part), clone.resolve(part));
     }
+    List<Path> pluginFiles = files(clone.resolve("plugin"));
     ClaudeCode claude = new ClaudeCode(home, project, Map.of());
     assertThat(claude.run(null, 0, "plugin", "marketplace", "add", clone.toString())).contains("prod-bridge");
     assertThat(claude.run(null, 0, "plugin", "install", "prod-bridge@prod-bridge")).contains("Successfully installed");
 
     JsonNode last = episode(Map.of("MAVEN_OPTS", "-Dmaven.repo.local=" + mavenRepo()), TOPIC);
     assertThat(last.get("result").asText()).contains("**prod-episode** succeeded");
+    assertThat(startText).contains("prod-bridge: first use of plugin 0.1.0: building the bridge from " + clone);
     Path data = home.resolve(".claude/plugins/data/prod-bridge-prod-bridge");
     assertThat(data.resolve("prod-bridge.jar")).isRegularFile();
     assertThat(standIn.bashCalls().get(1).path("run_in_background").asBoolean()).isTrue();
-    try (Stream<Path> cache = Files.walk(home.resolve(".claude/plugins/cache"))) {
-      assertThat(cache.filter(p -> p.toString().endsWith(".jar"))).as("nothing kept in the plugin's root").isEmpty();
+    assertThat(files(clone.resolve("plugin"))).as("nothing kept in the plugin's root").isEqualTo(pluginFiles);
+    assertThat(files(home.resolve(".claude/plugins/cache"))).noneMatch(p -> p.toString().endsWith(".jar"));
+  }
+
+  private static List<Path> files(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).sorted().toList();
     }
   }
 
   private MessagesApiStandIn standIn;
+  private String startText;
 
   /** /prod-episode ARGUMENTS through the real CLI; asserts what every such run must show; the CLI's JSON. */
   private JsonNode episode(Map<String, String> env, String arguments, String... runEnv) throws Exception {
@@ -135,7 +146,8 @@ class ClaudeCodePluginTest {
         assertThat(turn.get("is_error").asBoolean()).as(turn.toString()).isFalse();
       }
       List<JsonNode> calls = api.bashCalls();
-      String runId = Bridge.json(firstResult(api)).get("run_id").asText();
+      startText = firstResult(api);
+      String runId = Bridge.json(jsonLine(startText)).get("run_id").asText();
       String topic = Bridge.json(Files.readString(runDir(runId).resolve("state.json"))).get("topic").asText();
       String expected = arguments.contains("--") ? arguments.substring(0, arguments.indexOf(" --")) : arguments;
       assertThat(topic).isEqualTo(expected.replaceAll("^\"|\"$", ""));
@@ -146,6 +158,12 @@ class ClaudeCodePluginTest {
       awaitEnd(runId);
       return out;
     }
+  }
+
+  /** The JSON line of what a start printed (Bash tool results hold stderr too). */
+  private static String jsonLine(String output) {
+    return output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no JSON in: " + output));
   }
 
   private static String firstResult(MessagesApiStandIn api) {
