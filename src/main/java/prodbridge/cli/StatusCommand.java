@@ -50,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
       long nextLine = 0;
       String shown = null;
       while (!view.ended() && System.nanoTime() < deadline) {
-        String phase = view.state() == null ? null : view.state().stage() + "/" + view.state().attempt();
+        String phase = view.state() == null ? null : view.state().stage() + "/" + Math.max(1, view.state().attempt());
         if (phase != null && (System.nanoTime() >= nextLine || !phase.equals(shown))) {
           context.err().println(view.runId() + ": " + StateView.line(view.state()));
           nextLine = System.nanoTime() + every;
