@@ -32,6 +32,7 @@ final class ClaudeCode {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     Map<String, String> env = pb.environment();
     env.put("HOME", home.toString());
+    env.put("TMPDIR", Files.createDirectories(home.resolve("tmp")).toString());
     env.remove("CLAUDE_CONFIG_DIR");
     env.remove("CLAUDE_CODE_SESSION_ID");
     env.put("ANTHROPIC_BASE_URL", apiUrl == null ? "http://127.0.0.1:9" : apiUrl);

@@ -76,6 +76,14 @@ class ClaudeCodePluginTest {
   }
 
   @Test
+  void theMcpServerThePluginRegistersConnects() throws Exception {
+    Path launcher = TestLauncher.write(tmp.resolve("bridge"));
+    bash(launcher + " install-plugin --scope user");
+    assertThat(new ClaudeCode(home, project, Map.of()).run(null, 0, "mcp", "list"))
+        .containsPattern("plugin:prod-bridge:prod-bridge: .*bin/prod-bridge mcp - . Connected");
+  }
+
+  @Test
   void aRunThatEndedWhileNobodyWatchedIsToldToTheNextSession() throws Exception {
     Path launcher = TestLauncher.write(tmp.resolve("bridge"));
     bash(launcher + " install-plugin --scope user");
