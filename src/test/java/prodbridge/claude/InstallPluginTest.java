@@ -65,6 +65,28 @@ class InstallPluginTest {
   }
 
   @Test
+  void skillsThatSpendMoneyAreTheUsersToStartAndArgumentsNeverReachAShellUnquoted() throws Exception {
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    List<String> callableByClaude = List.of("prod-status", "prod-result", "prod-runs");
+    for (Path skill : files(Path.of("plugin", "skills").toAbsolutePath())) {
+      String name = skill.getParent().getFileName().toString();
+      String text = Files.readString(skill);
+      String[] parts = text.split("(?m)^---$", 3);
+      var front = yaml.readTree(parts[1]);
+      assertThat(front.get("name").asText()).isEqualTo(name);
+      assertThat(front.get("allowed-tools").asText()).isEqualTo("Bash(prod-bridge:*)");
+      assertThat(front.path("disable-model-invocation").asBoolean(false)).as(name)
+          .isEqualTo(!callableByClaude.contains(name));
+      for (String line : parts[2].lines().toList()) {
+        if (line.strip().startsWith("!`") || line.strip().startsWith("prod-bridge ")) {
+          assertThat(line).as(name + ": " + line).doesNotContain("$ARGUMENTS");
+        }
+      }
+      assertThat(parts[2]).as(name).contains("$ARGUMENTS");
+    }
+  }
+
+  @Test
   void theOldInstallCommandsPointsToThePlugin() throws Exception {
     CliRun old = bridge("install-commands");
     assertThat(old.exitCode()).isEqualTo(2);

@@ -71,19 +71,20 @@ class McpServerTest {
   @Test
   void startsARunThatOutlivesTheServerWaitsWithProgressAndReadsTheResult() throws Exception {
     String topic = ClaudeCodePluginTest.TOPIC;
-    JsonNode started = text(inspector(0, List.of("-e", "REFERENCE_PIPELINE_PACE=0.008"), "--method", "tools/call",
+    JsonNode started = text(inspector(0, List.of("-e", "REFERENCE_PIPELINE_PACE=0.02"), "--method", "tools/call",
         "--tool-name", "prod_episode", "--tool-arg", "topic=" + topic, "--tool-arg", "budget=3"));
     String runId = started.get("run_id").asText();
     assertThat(started.get("topic").asText()).isEqualTo(topic);
-
-    JsonNode early = inspector(5, "--method", "tools/call", "--tool-name", "result", "--tool-arg", "run_id=" + runId);
-    assertThat(text(early).get("error_type").asText()).isEqualTo("NOT_ENDED");
-    assertThat(text(early).get("hint").asText()).contains("status");
 
     List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
     CallToolResult waited;
     try (McpSyncClient client = sdkClient(progress)) {
       client.initialize();
+      CallToolResult early = client.callTool(new CallToolRequest("result", Map.of("run_id", runId)));
+      assertThat(early.isError()).isTrue();
+      JsonNode notEnded = JSON.readTree(((TextContent) early.content().get(0)).text());
+      assertThat(notEnded.get("error_type").asText()).isEqualTo("NOT_ENDED");
+      assertThat(notEnded.get("hint").asText()).contains("status");
       waited = client.callTool(new CallToolRequest("status", Map.of("run_id", runId, "wait_seconds", 90),
           Map.of("progressToken", "wait-1")));
     }
