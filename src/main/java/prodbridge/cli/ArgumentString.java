@@ -9,6 +9,8 @@ import prodbridge.config.UsageException;
  * words; single quotes keep everything literally; double quotes keep blanks and allow {@code \"} and {@code \\};
  * a backslash outside quotes keeps the next character. So a slash command can hand over {@code $ARGUMENTS} whole
  * ({@code --args '"Why do we dream?" --budget 3'}) and the topic and flags come out as the user typed them.
+ * Unlike a shell it forgives what people type: an apostrophe between two letters or digits ({@code moon's}) is
+ * just a character, inside quotes too, and a quote with no partner to close it is kept as a character.
  */
 final class ArgumentString {
   static final String FLAG = "--args";
@@ -43,15 +45,16 @@ final class ArgumentString {
     boolean inWord = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\'') {
-        int end = s.indexOf('\'', i + 1);
+      if (c == '\'' && !apostrophe(s, i)) {
+        int end = closingSingleQuote(s, i);
         if (end < 0) {
-          throw new UsageException(FLAG + ": unterminated ' quote at character " + (i + 1) + " of: " + s);
+          word.append(c);
+        } else {
+          word.append(s, i + 1, end);
+          i = end;
         }
-        word.append(s, i + 1, end);
-        i = end;
         inWord = true;
-      } else if (c == '"') {
+      } else if (c == '"' && s.indexOf('"', i + 1) >= 0) {
         i = doubleQuoted(s, i, word);
         inWord = true;
       } else if (c == '\\' && i + 1 < s.length()) {
@@ -72,6 +75,22 @@ final class ArgumentString {
       words.add(word.toString());
     }
     return words;
+  }
+
+  /** True when the quote at {@code i} sits between two letters or digits, as in {@code moon's}. */
+  private static boolean apostrophe(String s, int i) {
+    return i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+        && Character.isLetterOrDigit(s.charAt(i + 1));
+  }
+
+  /** The quote that closes the one opening at {@code open} (apostrophes skipped), or -1 when none does. */
+  private static int closingSingleQuote(String s, int open) {
+    for (int i = s.indexOf('\'', open + 1); i >= 0; i = s.indexOf('\'', i + 1)) {
+      if (!apostrophe(s, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Appends the double-quoted part that opens at {@code open}; returns the index of its closing quote. */

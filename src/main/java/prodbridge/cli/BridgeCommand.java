@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EpisodeCommand.class, ResearchCommand.class, ScriptCommand.class, AudioCommand.class, RunCommand.class,
       ConfigCommand.class, StatusCommand.class, ResultCommand.class, LogsCommand.class, CancelCommand.class,
-      RunsCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
+      RunsCommand.class, WatchCommand.class, McpCommand.class, SessionStartCommand.class,
+      InstallPluginCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
       BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class, ClassifyCommand.class
     })
 final class BridgeCommand implements Runnable {
@@ -22,8 +23,8 @@ final class BridgeCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
-        + " prod-audio, run, status, result, logs, cancel, runs, install-commands, batch, batch-status, batch-cancel,"
-        + " report, config, classify); see prod-bridge --help");
+        + " prod-audio, run, status, result, logs, cancel, runs, watch, mcp, install-plugin, batch, batch-status,"
+        + " batch-cancel, report, config, classify); see prod-bridge --help");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

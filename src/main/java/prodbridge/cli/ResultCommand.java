@@ -25,10 +25,12 @@ final class ResultCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunStore store = options.store(context);
-    RunView view = store.look(store.dirOf(runId));
+    java.nio.file.Path dir = store.dirOf(runId);
+    RunView view = store.look(dir);
     if (!view.ended()) {
       throw new UsageException("run " + runId + " has not ended yet; wait for it with: status " + runId + " --wait 9m");
     }
+    prodbridge.runs.RunSession.markSeen(dir);
     context.out().println(Printer.view(view, context.formatOr(options.format)));
     return 0;
   }

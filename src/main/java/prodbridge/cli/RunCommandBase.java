@@ -47,6 +47,7 @@ abstract class RunCommandBase implements Callable<Integer> {
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.remove("--detach");
       DetachedLaunch.start(plan, Launcher.script(), args);
+      prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
       context.out().println(Printer.detached(plan, Launcher.path(), format));
       return 0;
     }
