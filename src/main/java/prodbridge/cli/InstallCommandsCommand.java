@@ -35,6 +35,7 @@ final class InstallCommandsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = context.workingDir().resolve(dir != null ? dir : Path.of(".claude", "commands")).normalize();
+    prodbridge.runs.WritableDir.check(target, "install-commands --dir");
     String launcher = Launcher.path();
     if (!Path.of(launcher).isAbsolute() || !Files.isExecutable(Path.of(launcher))) {
       throw new UsageException("install-commands: run it through the launcher (target/prod-bridge or an installed"

@@ -17,7 +17,8 @@ import prodbridge.runs.RunView;
 
 @Command(mixinStandardHelpOptions = true, name = "runs", description = "Recent runs, newest first.")
 final class RunsCommand implements Callable<Integer> {
-  @Option(names = "--limit", paramLabel = "N", description = "How many (default 20).")
+  @Option(names = "--limit", paramLabel = "N", converter = Converters.CountConverter.class,
+      description = "How many (default 20, at most 1000).")
   int limit = 20;
 
   @Mixin StoreOptions options;

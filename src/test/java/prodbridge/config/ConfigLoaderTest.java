@@ -127,8 +127,8 @@ class ConfigLoaderTest {
     assertThat(errorOf("{\"defaults\": {\"timeout\": \"0s\"}}"))
         .contains("defaults.timeout").contains("must be greater than zero");
     assertThat(errorOf("{\n\"profiles\": {\"prod-audio\": {\"budget\": -1}}}"))
-        .contains(":2:").contains("profiles.prod-audio.budget").contains("must be greater than zero");
-    assertThat(errorOf("{\"defaults\": {\"budget\": 0}}")).contains("must be greater than zero");
+        .contains(":2:").contains("profiles.prod-audio.budget").contains("must be from 0.01");
+    assertThat(errorOf("{\"defaults\": {\"budget\": 0}}")).contains("must be from 0.01");
     assertThat(errorOf("{\"defaults\": {\"grace\": \"-1s\"}}")).contains("bad duration");
     assertThat(errorOf("{\"defaults\": {\"quality_threshold\": 11}}")).contains("between 0 and 10");
     assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 0}}}")).contains("defaults.retry.max_attempts");
