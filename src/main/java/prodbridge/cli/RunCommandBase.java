@@ -50,7 +50,8 @@ abstract class RunCommandBase implements Callable<Integer> {
       context.out().println(Printer.detached(plan, Launcher.path(), format));
       return 0;
     }
-    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(context.err(), plan.command()) : null;
+    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
+        new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
     RunExecution execution =
         new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null);
     RunResult result;
