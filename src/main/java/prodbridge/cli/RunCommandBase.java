@@ -46,6 +46,9 @@ abstract class RunCommandBase implements Callable<Integer> {
     if (options.detach) {
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.remove("--detach");
+      if (prodbridge.runs.EpisodeLock.applies(plan)) {
+        prodbridge.runs.EpisodeLock.checkFree(plan);
+      }
       DetachedLaunch.start(plan, Launcher.script(), args);
       context.out().println(Printer.detached(plan, Launcher.path(), format));
       return 0;
