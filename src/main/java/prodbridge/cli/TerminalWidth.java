@@ -8,7 +8,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The width in columns of the terminal on stderr: {@code $COLUMNS} when set, else what {@code stty size} says of
- * that terminal (asked again at most once a second, so a resized window is followed), else 80.
+ * that terminal (asked again at most once a second, so a resized window is followed; a failed check keeps the last
+ * width known), else 80.
  */
 final class TerminalWidth implements IntSupplier {
   static final int FALLBACK = 80;
@@ -26,12 +27,18 @@ final class TerminalWidth implements IntSupplier {
   public synchronized int getAsInt() {
     long now = System.nanoTime();
     if (columns == 0 || now - checkedAt > RECHECK_NANOS) {
-      columns = measure();
+      int measured = measure();
+      if (measured > 0) {
+        columns = measured;
+      } else if (columns == 0) {
+        columns = FALLBACK;
+      }
       checkedAt = now;
     }
     return columns;
   }
 
+  /** The width now, or 0 when it cannot be told. */
   private int measure() {
     Integer fromEnv = positive(env.get("COLUMNS"));
     if (fromEnv != null) {
@@ -53,7 +60,7 @@ final class TerminalWidth implements IntSupplier {
     } catch (Exception e) {
       // not a terminal stty can read: the fallback below
     }
-    return FALLBACK;
+    return 0;
   }
 
   private static Integer positive(String text) {
