@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json or text (default: json when stdout is not a terminal, else text).")
+      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
   OutputFormat format;
 
   private final Context context;

@@ -60,6 +60,8 @@ final class InstallCommandsCommand implements Callable<Integer> {
     Files.writeString(target.resolve(MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
     context.err().println("prod-bridge: " + (changed.isEmpty() ? "already up to date" : "wrote " + String.join(", ", changed))
         + " in " + target + " (launcher " + launcher + ")");
+    context.err().println("prod-bridge: runs and episodes are written under .prod-bridge/ and episodes/ in the"
+        + " working directory; add both to your .gitignore");
     context.out().println(prodbridge.runs.ResultJson.write(java.util.Map.of(
         "dir", target.toString(), "launcher", launcher, "written", changed, "unchanged",
         FILES.stream().filter(f -> !changed.contains(f)).toList())));

@@ -62,6 +62,12 @@ final class RunOptions {
   @Option(names = "--run-id", hidden = true, description = "The run id of a detached run's supervisor (internal).")
   String runId;
 
+  /** Shown in --help only: {@link ArgumentString} replaces {@code --args STRING} by its words before parsing. */
+  @Option(names = "--args", paramLabel = "STRING",
+      description = "The topic and options as one string, split the way a shell would: --args '\"Why do we dream?\""
+          + " --budget 3' (for slash commands, which hand over $ARGUMENTS whole).")
+  String argumentString;
+
   @Option(names = "--dry-run", description = "Print the resolved profile and the exact argv; launch nothing.")
   boolean dryRun;
 

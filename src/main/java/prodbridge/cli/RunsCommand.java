@@ -35,6 +35,10 @@ final class RunsCommand implements Callable<Integer> {
       description = "Only runs of this command: prod-episode, prod-research, prod-script, prod-audio, run.")
   String command;
 
+  @Option(names = "--episode-id", paramLabel = "ID",
+      description = "Only the runs of this episode (research, script, audio...), with the episode's total cost.")
+  String episodeId;
+
   @Option(names = "--since", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
       description = "Only runs started less than this long ago, for example 2h or 7d as 168h.")
   Duration since;
@@ -70,11 +74,21 @@ final class RunsCommand implements Callable<Integer> {
       }
     }
     OutputFormat f = context.formatOr(options.format);
+    Double episodeCost = episodeId == null ? null : Math.round(rows.stream()
+        .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost")).sum() * 10000) / 10000.0;
     if (f == OutputFormat.JSON) {
-      context.out().println(ResultJson.write(rows));
+      if (episodeId != null) {
+        Map<String, Object> episode = new LinkedHashMap<>();
+        episode.put("episode_id", episodeId);
+        episode.put("total_cost", episodeCost);
+        episode.put("runs", rows);
+        context.out().println(ResultJson.write(episode));
+      } else {
+        context.out().println(ResultJson.write(rows));
+      }
       return 0;
     }
-    String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-30s %-13s %-9s %8s %9s  %s%n";
+    String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-31s %-13s %-9s %8s %9s  %s%n";
     context.out().printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("|---|---|---|---|---|---|");
@@ -85,14 +99,21 @@ final class RunsCommand implements Callable<Integer> {
           r.get("age_seconds") == null ? "-" : ResultView.seconds((Double) r.get("age_seconds")),
           r.get("topic") == null ? "" : LiveLine.fit(TerminalText.safe((String) r.get("topic")), 61));
     }
+    if (episodeId != null) {
+      context.out().printf(Locale.ROOT, "episode %s: %d run%s, %s in all%n", episodeId, rows.size(),
+          rows.size() == 1 ? "" : "s", ResultView.money(episodeCost));
+    }
     if (rows.isEmpty()) {
-      context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null
+      context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null || episodeId != null
           ? " match" : "") + " in " + store.root());
     }
     return 0;
   }
 
   private boolean matches(Map<String, Object> r, Instant now) {
+    if (episodeId != null && !episodeId.equals(r.get("episode_id"))) {
+      return false;
+    }
     if (status != null && !status.equals(r.get("status"))) {
       return false;
     }

@@ -65,6 +65,24 @@ public final class EpisodeLock implements AutoCloseable {
     }
   }
 
+  /** True when no run holds episode {@code episodeId} under {@code outputRoot} now. */
+  public static boolean isFree(Path outputRoot, String episodeId) {
+    Path file = outputRoot.resolve("." + episodeId + ".lock");
+    if (!Files.exists(file)) {
+      return true;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe = ch.tryLock();
+      if (probe == null) {
+        return false;
+      }
+      probe.release();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** True when {@code plan} has an episode, so a lock applies. */
   public static boolean applies(RunPlan plan) {
     return plan.episodeId() != null && plan.outputDir() != null;
