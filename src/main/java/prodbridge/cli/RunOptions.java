@@ -20,7 +20,7 @@ final class RunOptions {
   Double qualityThreshold;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      description = "Deadline for the whole run: 250ms, 2s, 30m, 1h.")
+      description = "Deadline for each attempt (a retry gets a fresh one): 250ms, 2s, 30m, 1h.")
   Duration timeout;
 
   @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.DurationConverter.class,

@@ -113,6 +113,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownKeyIsPlacedAtTheKeyNotAtTheEndOfItsObject() {
+    String msg = errorOf("{\n  \"profiles\": {\n    \"prod-episode\": {\n      \"timout\": \"5m\",\n      \"budget\": 3\n"
+        + "    }\n  }\n}");
+    assertThat(msg).contains("bad.json:4:7: profiles.prod-episode.timout: unknown key");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 3, \"bogus\": 1}}}"))
+        .contains(":1:44: defaults.retry.bogus: unknown key");
+  }
+
+  @Test
   void aWrongTypeIsNamed() {
     assertThat(errorOf("{\"profiles\": {\"prod-episode\": {\"budget\": \"lots\"}}}"))
         .contains(":1:").contains("profiles.prod-episode.budget").contains("expected a number");
