@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import prodbridge.config.Budget;
+import prodbridge.config.QualityThreshold;
 import prodbridge.config.UsageException;
 
 /**
@@ -156,23 +158,18 @@ public final class BatchFile {
       throw new UsageException(where + ": no topic");
     }
     return new BatchRow(line, topic, value.apply("episode_id"), value.apply("command"),
-        number(value.apply("budget"), "budget", where, 0.0, 1_000_000.0),
-        number(value.apply("quality_threshold"), "quality_threshold", where, 0.0, 10.0));
+        number(value.apply("budget"), "budget", where),
+        number(value.apply("quality_threshold"), "quality_threshold", where));
   }
 
-  private static Double number(String text, String column, String where, double min, double max) {
+  private static Double number(String text, String column, String where) {
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
-      double v = Double.parseDouble(text.startsWith("$") ? text.substring(1) : text);
-      if (!(v >= min && v <= max) || (column.equals("budget") && v == 0)) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new UsageException(where + ": " + column + " \"" + text + "\" is not a number "
-          + (column.equals("budget") ? "above 0 (USD)" : "from 0 to 10"));
+      return column.equals("budget") ? Budget.parse(text).usd() : QualityThreshold.parse(text).score();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(where + ": " + column + " " + e.getMessage());
     }
   }
 }

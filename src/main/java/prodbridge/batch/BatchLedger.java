@@ -11,6 +11,7 @@ final class BatchLedger {
   private double spent;
   private int succeeded;
   private int failed;
+  private int skipped;
   private int sessionFailures;
   private double runSeconds;
   private int runs;
@@ -24,8 +25,10 @@ final class BatchLedger {
     spent += r.costOrZero();
     if (r.status() == JobStatus.SUCCESS) {
       succeeded++;
-    } else {
+    } else if (r.status().failed()) {
       failed++;
+    } else {
+      skipped++;
     }
     if (r.status().failed() && r.startedAt().compareTo(sessionStart) >= 0) {
       sessionFailures++;
@@ -51,7 +54,7 @@ final class BatchLedger {
       double perJob = runSeconds / runs;
       eta = Math.round(Math.ceil((double) (waiting + running) / parallel) * perJob);
     }
-    return new BatchProgress(jobs, succeeded, failed, running, waiting, spent + inFlightCost, totalBudget, eta,
+    return new BatchProgress(jobs, succeeded, failed, skipped, running, waiting, spent + inFlightCost, totalBudget, eta,
         heldBack);
   }
 }

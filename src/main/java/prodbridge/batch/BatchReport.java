@@ -61,8 +61,8 @@ public final class BatchReport {
       }
       if (notDone.size() < BatchSummary.MAX_LISTED) {
         notDone.add(new BatchSummary.NotDone(job.jobId(), job.seq(), job.line(), cut(job.topic(), 80), status,
-            r.errorType(), cut(r.skipReason() != null ? r.skipReason() : r.hint(), MAX_TEXT),
-            r.runId() == null ? null : dir.runs().resolve(r.runId()).toString()));
+            r.errorType(), cut(decidingLine(r.message()), MAX_TEXT),
+            cut(r.skipReason() != null ? r.skipReason() : r.hint(), MAX_TEXT), r.runId(), r.runId() == null ? null : dir.runs().resolve(r.runId()).toString()));
       } else {
         omitted++;
       }
@@ -128,6 +128,14 @@ public final class BatchReport {
       }
     }
     return episodes;
+  }
+
+  /** The line of an error message that says most: its first non-blank line (the classifier puts it first). */
+  static String decidingLine(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(null);
   }
 
   private static String cut(String text, int max) {

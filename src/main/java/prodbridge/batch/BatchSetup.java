@@ -33,6 +33,8 @@ public final class BatchSetup {
             ProfileSettings.flags(null, null, budget, threshold, null, null, null, null, null))).plan(rows);
     BatchDir dir = new BatchDir(request.batchDir() != null ? workingDir.resolve(request.batchDir())
         : config.runsRoot().resolve("batches").resolve(stem(input)));
+    prodbridge.runs.WritableDir.check(dir.path(), "batch directory");
+    prodbridge.runs.WritableDir.check(config.outputRoot(), "episode root");
     boolean continuing = request.resume() || request.retryFailed();
     if (dir.holdsBatch() && !continuing) {
       throw new UsageException("batch directory " + dir.path() + " already holds a batch: add --resume to go on"

@@ -33,9 +33,13 @@ public record BatchSummary(
 
   public static final int MAX_LISTED = 10;
 
-  /** A job that has not succeeded: failed, cancelled or skipped, with its error type, hint and run directory. */
+  /**
+   * A job that has not succeeded: failed, cancelled or skipped, with its topic, error type, the error message's
+   * deciding line (or why it was skipped), the hint, and its run (id and directory; null when it never started).
+   */
   public record NotDone(
-      String jobId, int seq, int line, String topic, String status, String errorType, String hint, String runDir) {}
+      String jobId, int seq, int line, String topic, String status, String errorType, String message, String hint,
+      String runId, String runDir) {}
 
   /** The same summary naming its report page and the PNG of its main chart. */
   public BatchSummary withReport(String page, String chart) {

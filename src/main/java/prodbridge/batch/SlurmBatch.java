@@ -102,9 +102,11 @@ public final class SlurmBatch {
 
   private BatchProgress progressOf(List<JobRecord> fresh, long queued) {
     int ok = (int) fresh.stream().filter(r -> r.status() == JobStatus.SUCCESS).count();
+    int failed = (int) fresh.stream().filter(r -> r.status().failed()).count();
     double cost = new Journal(plan.dir()).records().stream().mapToDouble(JobRecord::costOrZero).sum();
     int left = Math.max(0, plan.toRun().size() - fresh.size());
-    return new BatchProgress(plan.toRun().size(), ok, fresh.size() - ok, (int) Math.min(left, queued), left,
+    return new BatchProgress(plan.toRun().size(), ok, failed, fresh.size() - ok - failed,
+        (int) Math.min(left, queued), left,
         cost, plan.manifest().totalBudget(), null, null);
   }
 

@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json or text (default: json when stdout is not a terminal, else text).")
+      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
   OutputFormat format;
 
   private final Context context;
@@ -88,7 +88,8 @@ final class BatchCommand implements Callable<Integer> {
       throw new UsageException("--executor slurm: no Slurm controller answers here (sinfo failed); run it on a"
           + " host of the cluster, or start one with .ci/slurm-local");
     }
-    BatchProgressBar bar = context.stderrIsTerminal() ? new BatchProgressBar(context.err()) : null;
+    TerminalWidth width = new TerminalWidth(context.env());
+    BatchProgressBar bar = context.stderrIsTerminal() ? new BatchProgressBar(new LiveLine(context.err(), width), width) : null;
     BatchProgress.Listener progress = bar == null ? BatchProgress.Listener.NONE : bar;
     BatchSummary summary;
     try (BatchSession session = BatchSession.open(plan)) {

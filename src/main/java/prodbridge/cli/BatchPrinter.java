@@ -19,7 +19,12 @@ final class BatchPrinter {
   private BatchPrinter() {}
 
   static String summary(BatchSummary s, OutputFormat f) {
-    return f == OutputFormat.JSON ? ResultJson.write(s) : BatchView.summary(s);
+    return f == OutputFormat.JSON ? ResultJson.write(s) : fenced(BatchView.summary(s), f);
+  }
+
+  /** Markdown shows the text view as a code block: its columns and lines stay as they are. */
+  private static String fenced(String text, OutputFormat f) {
+    return f == OutputFormat.MARKDOWN ? "```\n" + text.replace("```", "` ` `") + "\n```" : text;
   }
 
   static String plan(BatchPlan p, OutputFormat f, Map<String, String> env) {
@@ -27,7 +32,7 @@ final class BatchPrinter {
         : JobRun.plan(p.dir(), p.manifest(), p.toRun().get(0), null, env).argv();
     List<String> sbatch = Executor.SLURM.json().equals(p.manifest().executor()) ? SlurmBatch.preview(p) : null;
     if (f != OutputFormat.JSON) {
-      return BatchView.plan(p, argv, sbatch);
+      return fenced(BatchView.plan(p, argv, sbatch), f);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("dry_run", true);

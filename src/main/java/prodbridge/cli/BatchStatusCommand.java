@@ -15,7 +15,7 @@ final class BatchStatusCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json or text (default: json when stdout is not a terminal, else text).")
+      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
   OutputFormat format;
 
   private final Context context;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class, StatusCommand.class, ResultCommand.class, LogsCommand.class, CancelCommand.class,
       RunsCommand.class, WatchCommand.class, McpCommand.class, SessionStartCommand.class,
       InstallPluginCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
-      BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class, ClassifyCommand.class
+      BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class, ClassifyCommand.class,
+      PruneCommand.class, CompletionCommand.class
     })
 final class BridgeCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -24,14 +25,20 @@ final class BridgeCommand implements Runnable {
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command (prod-episode, prod-research, prod-script,"
         + " prod-audio, run, status, result, logs, cancel, runs, watch, mcp, install-plugin, batch, batch-status,"
-        + " batch-cancel, report, config, classify); see prod-bridge --help");
+        + " batch-cancel, report, config, classify, prune, completion); see prod-bridge --help");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = BridgeCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"prod-bridge " + (v == null ? "(development build)" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (var in = BridgeCommand.class.getResourceAsStream("/prodbridge/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"prod-bridge " + p.getProperty("version", "(built without Maven)"),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
   }
 }

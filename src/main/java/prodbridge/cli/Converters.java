@@ -3,7 +3,10 @@ package prodbridge.cli;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import prodbridge.config.Budget;
 import prodbridge.config.DurationText;
+import prodbridge.config.MonitorInterval;
+import prodbridge.config.QualityThreshold;
 
 /** Option converters that refuse bad values before anything runs. */
 final class Converters {
@@ -23,11 +26,11 @@ final class Converters {
   static final class IntervalConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration d = new DurationConverter().convert(value);
-      if (d.toMillis() < 100) {
-        throw new TypeConversionException("monitor interval \"" + value + "\": must be at least 100ms");
+      try {
+        return MonitorInterval.parse(value).value();
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      return d;
     }
   }
 
@@ -61,22 +64,22 @@ final class Converters {
   static final class BudgetConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      double d = number(value, "budget");
-      if (!(d > 0) || Double.isInfinite(d)) {
-        throw new TypeConversionException("budget \"" + value + "\": must be greater than zero (USD)");
+      try {
+        return Budget.parse(value).usd();
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("budget " + e.getMessage());
       }
-      return d;
     }
   }
 
   static final class QualityConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      double d = number(value, "quality threshold");
-      if (!(d >= 0 && d <= 10)) {
-        throw new TypeConversionException("quality threshold \"" + value + "\": must be between 0 and 10");
+      try {
+        return QualityThreshold.parse(value).score();
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("quality threshold " + e.getMessage());
       }
-      return d;
     }
   }
 
@@ -92,14 +95,6 @@ final class Converters {
         // the message below says what is expected
       }
       throw new TypeConversionException("max attempts \"" + value + "\": expected a whole number from 1 to 20");
-    }
-  }
-
-  private static double number(String value, String what) {
-    try {
-      return Double.parseDouble(value.replace("$", "").trim());
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException(what + " \"" + value + "\": not a number");
     }
   }
 }

@@ -50,6 +50,9 @@ final class InstallPluginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (dir != null) {
+      prodbridge.runs.WritableDir.check(context.workingDir().resolve(dir).normalize(), "install-plugin --dir");
+    }
     String launcher = Launcher.script();
     if (launcher == null) {
       throw new UsageException("install-plugin: run it through the launcher (target/prod-bridge or an installed"
@@ -85,6 +88,8 @@ final class InstallPluginCommand implements Callable<Integer> {
     context.err().println("prod-bridge: " + (changed.isEmpty() ? "already up to date" : "wrote " + changed.size()
         + " files") + " in " + target + "; Claude Code loads it as prod-bridge@skills-dir in its next session"
         + " (/prod-episode, /prod-status, ...)");
+    context.err().println("prod-bridge: runs and episodes are written under .prod-bridge/ and episodes/ in the"
+        + " working directory; add both to your .gitignore");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("dir", target.toString());
     out.put("scope", dir != null ? "dir" : scope.name().toLowerCase(java.util.Locale.ROOT));

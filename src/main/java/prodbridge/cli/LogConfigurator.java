@@ -5,12 +5,17 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logging goes to stderr only, configured in code (faster than XML, and logback's own default writes to stdout).
- * Level: $PROD_BRIDGE_LOG (error, warn, info, debug; default warn).
+ * Level: $PROD_BRIDGE_LOG (error, warn, info, debug; default warn). A log line steps around the live progress line
+ * ({@link LiveLine#aside}) instead of being glued onto it.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
@@ -19,11 +24,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     encoder.setContext(ctx);
     encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
     encoder.start();
-    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    OutputStreamAppender<ILoggingEvent> stderr = new OutputStreamAppender<>();
     stderr.setContext(ctx);
     stderr.setName("stderr");
-    stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
+    stderr.setOutputStream(new AsideOfLiveLine(System.err));
     stderr.start();
     ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(stderr);
@@ -31,5 +36,24 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     ctx.getLogger("org.zeroturnaround").setLevel(Level.WARN);
     ctx.getLogger("oshi").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** stderr, each write made with the live line out of the way. */
+  private static final class AsideOfLiveLine extends FilterOutputStream {
+    AsideOfLiveLine(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      LiveLine.aside(() -> {
+        try {
+          out.write(b, off, len);
+          out.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunStore;
 
-@Command(mixinStandardHelpOptions = true, name = "logs", description = "The last lines of a run's stdout (or stderr).")
+@Command(mixinStandardHelpOptions = true, name = "logs",
+    description = "The last lines of a run's stdout (or stderr): as they are (text, the default), one JSON object a"
+        + " line ({\"stream\":..., \"line\":...}), or a Markdown code block.")
 final class LogsCommand implements Callable<Integer> {
   static final int MAX_READ = 1 << 20;
 
@@ -42,8 +44,18 @@ final class LogsCommand implements Callable<Integer> {
     String text = lastBytes(log);
     String[] lines = text.split("\n", -1);
     int end = text.endsWith("\n") ? lines.length - 1 : lines.length;
+    OutputFormat f = options.format == null ? OutputFormat.TEXT : options.format;
+    String stream = stderr ? "stderr" : "stdout";
+    if (f == OutputFormat.MARKDOWN) {
+      context.out().println("```");
+    }
     for (int i = Math.max(0, end - tail); i < end; i++) {
-      context.out().println(lines[i]);
+      context.out().println(f == OutputFormat.JSON
+          ? prodbridge.runs.ResultJson.write(java.util.Map.of("stream", stream, "line", lines[i]))
+          : f == OutputFormat.MARKDOWN ? lines[i].replace("```", "` ` `") : lines[i]);
+    }
+    if (f == OutputFormat.MARKDOWN) {
+      context.out().println("```");
     }
     return 0;
   }

@@ -47,9 +47,7 @@ public final class Main {
           if (e instanceof UsageException) {
             return usageError(e.getMessage(), null, args);
           }
-          context.err().println("prod-bridge: internal error: " + e);
-          e.printStackTrace(context.err());
-          return INTERNAL;
+          return internalError(e);
         });
     String[] expanded;
     try {
@@ -58,6 +56,21 @@ public final class Main {
       return usageError(e.getMessage(), null, args);
     }
     return cli.execute(expanded);
+  }
+
+  /**
+   * A bug or an unforeseen failure: one line naming the exception; the stack trace only when asked for with
+   * {@code PROD_BRIDGE_LOG=debug}, so a user never sees twenty lines of frames.
+   */
+  private int internalError(Exception e) {
+    Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+    boolean debug = "debug".equalsIgnoreCase(context.env().get("PROD_BRIDGE_LOG"));
+    context.err().println("prod-bridge: internal error: " + String.valueOf(cause).replace('\n', ' ')
+        + (debug ? "" : " (PROD_BRIDGE_LOG=debug shows where; please report it)"));
+    if (debug) {
+      e.printStackTrace(context.err());
+    }
+    return INTERNAL;
   }
 
   private int usageError(String message, ParameterException e, String[] args) {

@@ -1,30 +1,26 @@
 package prodbridge.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 import prodbridge.monitor.ProgressListener;
 import prodbridge.monitor.Snapshot;
 
-/** The live one-line display on a terminal's stderr: stage, elapsed, cost against budget, memory, files. */
+/** The live one-line display on a terminal's stderr: stage, elapsed, cost against budget, memory, files (cut to fit). */
 final class ProgressLine implements ProgressListener {
-  private static final String CLEAR = "\r\033[K";
-  private final PrintWriter err;
+  private final LiveLine line;
   private final String command;
 
-  ProgressLine(PrintWriter err, String command) {
-    this.err = err;
+  ProgressLine(LiveLine line, String command) {
+    this.line = line;
     this.command = command;
   }
 
   @Override
   public void update(Snapshot s) {
-    err.print(CLEAR + render(command, s));
-    err.flush();
+    line.draw(render(command, s));
   }
 
   void clear() {
-    err.print(CLEAR);
-    err.flush();
+    line.clear();
   }
 
   static String render(String command, Snapshot s) {

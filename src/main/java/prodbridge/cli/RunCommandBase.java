@@ -46,12 +46,16 @@ abstract class RunCommandBase implements Callable<Integer> {
     if (options.detach) {
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
       args.remove("--detach");
+      if (prodbridge.runs.EpisodeLock.applies(plan)) {
+        prodbridge.runs.EpisodeLock.checkFree(plan);
+      }
       DetachedLaunch.start(plan, Launcher.script(), args);
       prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
       context.out().println(Printer.detached(plan, Launcher.path(), format));
       return 0;
     }
-    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(context.err(), plan.command()) : null;
+    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
+        new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
     RunExecution execution =
         new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null);
     RunResult result;

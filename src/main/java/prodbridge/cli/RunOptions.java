@@ -20,7 +20,7 @@ final class RunOptions {
   Double qualityThreshold;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      description = "Deadline for the whole run: 250ms, 2s, 30m, 1h.")
+      description = "Deadline for each attempt (a retry gets a fresh one): 250ms, 2s, 30m, 1h.")
   Duration timeout;
 
   @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
@@ -61,6 +61,12 @@ final class RunOptions {
 
   @Option(names = "--run-id", hidden = true, description = "The run id of a detached run's supervisor (internal).")
   String runId;
+
+  /** Shown in --help only: {@link ArgumentString} replaces {@code --args STRING} by its words before parsing. */
+  @Option(names = "--args", paramLabel = "STRING",
+      description = "The topic and options as one string, split the way a shell would: --args '\"Why do we dream?\""
+          + " --budget 3' (for slash commands, which hand over $ARGUMENTS whole).")
+  String argumentString;
 
   @Option(names = "--dry-run", description = "Print the resolved profile and the exact argv; launch nothing.")
   boolean dryRun;

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 public record ByteSize(long bytes) {
   private static final Pattern TEXT =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)");
+  /** The largest size accepted (1024 TB): more is a typo, and more than a long holds in bytes soon after. */
+  public static final long MAXIMUM = 1L << 50;
+
   private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
   public ByteSize {
@@ -25,8 +28,11 @@ public record ByteSize(long bytes) {
           "bad size \"" + text + "\": use a number and a unit, like 512MB or 2GB");
     }
     int power = "bkmgt".indexOf(m.group(2).charAt(0));
-    long bytes =
-        new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)).longValue();
+    BigDecimal exact = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
+    if (exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0) {
+      throw new IllegalArgumentException("bad size \"" + text + "\": at most 1024TB");
+    }
+    long bytes = exact.longValue();
     if (bytes <= 0) {
       throw new IllegalArgumentException("bad size \"" + text + "\": must be greater than zero");
     }

@@ -34,17 +34,16 @@ final class Checked {
     }
   }
 
-  /** A sampling interval: a duration of at least 100 ms. */
-  static final class MonitorInterval extends JsonDeserializer<Duration> {
-    static final Duration MINIMUM = Duration.ofMillis(100);
-
+  /** A sampling interval: see {@link prodbridge.config.MonitorInterval}. */
+  static final class Interval extends JsonDeserializer<Duration> {
     @Override
     public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Duration d = new DurationValue().deserialize(p, ctxt);
-      if (d.compareTo(MINIMUM) < 0) {
-        throw InvalidFormatException.from(p, "must be at least 100ms", p.getText(), Duration.class);
+      try {
+        return new MonitorInterval(d).value();
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Duration.class);
       }
-      return d;
     }
   }
 
@@ -63,27 +62,29 @@ final class Checked {
     }
   }
 
-  /** A number greater than zero (a budget in USD). */
-  static final class PositiveNumber extends JsonDeserializer<Double> {
+  /** A budget in USD: see {@link Budget}. */
+  static final class BudgetValue extends JsonDeserializer<Double> {
     @Override
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       double value = number(p);
-      if (!(value > 0) || Double.isInfinite(value)) {
-        throw InvalidFormatException.from(p, "must be greater than zero", value, Double.class);
+      try {
+        return new Budget(value).usd();
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), value, Double.class);
       }
-      return value;
     }
   }
 
-  /** A quality score between 0 and 10. */
+  /** A quality threshold: see {@link QualityThreshold}. */
   static final class QualityScore extends JsonDeserializer<Double> {
     @Override
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       double value = number(p);
-      if (!(value >= 0 && value <= 10)) {
-        throw InvalidFormatException.from(p, "must be between 0 and 10", value, Double.class);
+      try {
+        return new QualityThreshold(value).score();
+      } catch (IllegalArgumentException e) {
+        throw InvalidFormatException.from(p, e.getMessage(), value, Double.class);
       }
-      return value;
     }
   }
 

@@ -16,6 +16,15 @@ final class ConfigErrors {
 
   static UsageException describe(String source, JsonProcessingException e) {
     JsonLocation loc = e.getLocation();
+    if ((e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException)
+        && e instanceof JsonMappingException m) {
+      // Jackson reports these where it finished reading the enclosing object (records are read whole first):
+      // point at the key itself instead.
+      JsonLocation key = keyLocation(source, m.getPath());
+      if (key != null) {
+        loc = key;
+      }
+    }
     String where = source;
     if (loc != null && loc.getLineNr() > 0) {
       where += ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -49,6 +58,30 @@ final class ConfigErrors {
       return original;
     }
     return e instanceof JsonMappingException ? original : "not valid JSON: " + original;
+  }
+
+  /** Where the key at {@code path} starts in file {@code source}; null when it cannot be found again. */
+  private static JsonLocation keyLocation(String source, List<JsonMappingException.Reference> path) {
+    java.nio.file.Path file = java.nio.file.Path.of(source);
+    if (path.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
+      return null;
+    }
+    StringBuilder target = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      target.append('/').append(r.getFieldName() != null
+          ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+    }
+    try (var p = ConfigJson.mapper().getFactory().createParser(file.toFile())) {
+      for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && p.getParsingContext().pathAsPointer().toString().equals(target.toString())) {
+          return p.currentTokenLocation();
+        }
+      }
+    } catch (java.io.IOException | RuntimeException notFound) {
+      return null;
+    }
+    return null;
   }
 
   private static String keyPath(List<JsonMappingException.Reference> path) {

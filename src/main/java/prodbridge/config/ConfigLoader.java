@@ -105,26 +105,34 @@ public final class ConfigLoader {
 
   private Path chooseFile(Path explicitFile) {
     if (explicitFile != null) {
-      Path p = workingDir.resolve(explicitFile);
-      if (!Files.isRegularFile(p)) {
-        throw new UsageException("--config: " + p + ": no such file");
-      }
-      return p;
+      return existingFile(workingDir.resolve(explicitFile), "--config");
     }
     String fromEnv = env.get(CONFIG_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      Path p = workingDir.resolve(fromEnv);
-      if (!Files.isRegularFile(p)) {
-        throw new UsageException(CONFIG_ENV + ": " + p + ": no such file");
-      }
-      return p;
+      return existingFile(workingDir.resolve(fromEnv), CONFIG_ENV);
     }
     Path local = workingDir.resolve(DEFAULT_FILE);
     return Files.isRegularFile(local) ? local : null;
   }
 
+  private static Path existingFile(Path p, String source) {
+    if (Files.isDirectory(p)) {
+      throw new UsageException(source + ": " + p + ": a directory, not a config file");
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new UsageException(source + ": " + p + ": no such file");
+    }
+    if (!Files.isReadable(p)) {
+      throw new UsageException(source + ": " + p + ": not readable by this user");
+    }
+    return p;
+  }
+
   private static ConfigDocument readFile(Path file) {
     try {
+      if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        throw new UsageException(file + ": empty config file; write {} for no settings");
+      }
       ConfigDocument doc = ConfigJson.mapper().readValue(file.toFile(), ConfigDocument.class);
       if (doc == null) {
         throw new UsageException(file + ": empty config file; write {} for no settings");

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 /** Durations as people write them: {@code 250ms}, {@code 2s}, {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 1.5h}. */
 public final class DurationText {
+  /** The longest duration accepted anywhere (a year): longer ones are typos, and would overflow the clocks. */
+  public static final Duration MAXIMUM = Duration.ofHours(8760);
+
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private DurationText() {}
@@ -16,23 +19,27 @@ public final class DurationText {
   public static Duration parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     Matcher m = PART.matcher(t);
-    Duration total = Duration.ZERO;
+    BigDecimal millis = BigDecimal.ZERO;
     int at = 0;
     while (at < t.length() && m.find(at) && m.start() == at) {
-      total = total.plus(part(new BigDecimal(m.group(1)), m.group(2)));
+      millis = millis.add(part(new BigDecimal(m.group(1)), m.group(2)));
       at = m.end();
     }
     if (t.isEmpty() || at != t.length()) {
       throw new IllegalArgumentException(
           "bad duration \"" + text + "\": use a number and a unit, like 250ms, 2s, 30m or 1h");
     }
+    if (millis.compareTo(BigDecimal.valueOf(MAXIMUM.toMillis())) > 0) {
+      throw new IllegalArgumentException("bad duration \"" + text + "\": at most " + format(MAXIMUM) + " (a year)");
+    }
+    Duration total = Duration.ofMillis(millis.longValue());
     if (total.isZero()) {
       throw new IllegalArgumentException("bad duration \"" + text + "\": must be greater than zero");
     }
     return total;
   }
 
-  private static Duration part(BigDecimal amount, String unit) {
+  private static BigDecimal part(BigDecimal amount, String unit) {
     long millisPerUnit =
         switch (unit) {
           case "ms" -> 1;
@@ -40,7 +47,7 @@ public final class DurationText {
           case "m" -> 60_000;
           default -> 3_600_000;
         };
-    return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(millisPerUnit)).longValue());
+    return amount.multiply(BigDecimal.valueOf(millisPerUnit));
   }
 
   /** The shortest exact text for a duration: 30m, 1h30m, 250ms, 2s500ms. */

@@ -18,11 +18,11 @@ public record ProfileSettings(
     Map<String, String> env,
     Duration timeout,
     Duration grace,
-    @JsonDeserialize(using = Checked.PositiveNumber.class) Double budget,
+    @JsonDeserialize(using = Checked.BudgetValue.class) Double budget,
     @JsonDeserialize(using = Checked.QualityScore.class) Double qualityThreshold,
     RetrySettings retry,
     ResultPatterns resultPatterns,
-    @JsonDeserialize(using = Checked.MonitorInterval.class) Duration monitorInterval,
+    @JsonDeserialize(using = Checked.Interval.class) Duration monitorInterval,
     ByteSize memoryLimit,
     Duration stallTimeout,
     CostFileSetting costFile) {

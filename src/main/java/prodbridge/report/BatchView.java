@@ -28,16 +28,26 @@ public final class BatchView {
     if (!s.byErrorType().isEmpty()) {
       b.append('\n').append("  failures: ").append(nonZero(s.byErrorType()));
     }
-    if (!s.notDone().isEmpty()) {
-      b.append('\n').append(String.format(Locale.ROOT, "  %4s  %-24s %-10s %-24s %s", "seq", "job", "status",
-          "error", "hint or reason"));
-      for (BatchSummary.NotDone n : s.notDone()) {
-        b.append('\n').append(String.format(Locale.ROOT, "  %4d  %-24s %-10s %-24s %s", n.seq(), n.jobId(),
-            n.status(), n.errorType() == null ? "-" : n.errorType(), n.hint() == null ? "" : n.hint()));
+    for (BatchSummary.NotDone n : s.notDone()) {
+      b.append('\n').append("  #").append(n.seq()).append(' ').append(TerminalText.safe(n.jobId())).append(" · ")
+          .append(n.status());
+      if (n.errorType() != null) {
+        b.append(" · ").append(n.errorType());
       }
-      if (s.notDoneOmitted() > 0) {
-        b.append('\n').append("  … and ").append(s.notDoneOmitted()).append(" more in the journal");
+      b.append(" · \"").append(TerminalText.safe(n.topic())).append('"');
+      if (n.message() != null) {
+        b.append('\n').append("      ").append(TerminalText.safe(n.message()));
       }
+      if (n.hint() != null && (n.message() == null || !n.message().contains(n.hint()))) {
+        b.append('\n').append("      hint: ").append(TerminalText.safe(n.hint()));
+      }
+      if (n.runId() != null) {
+        b.append('\n').append("      run ").append(n.runId()).append(" (prod-bridge logs ").append(n.runId())
+            .append(" --stderr)");
+      }
+    }
+    if (s.notDoneOmitted() > 0) {
+      b.append('\n').append("  … and ").append(s.notDoneOmitted()).append(" more in the journal");
     }
     b.append('\n').append("journal ").append(s.journal()).append(" · joblog ").append(s.joblog());
     if (s.report() != null) {
@@ -65,7 +75,7 @@ public final class BatchView {
     b.append('\n');
     for (BatchJob j : p.toRun()) {
       b.append(String.format(Locale.ROOT, "  %4d  %-24s %-14s %8s  %s%n", j.seq(), j.jobId(), j.command(),
-          money(j.budget()), j.topic()));
+          money(j.budget()), TerminalText.safe(j.topic())));
     }
     if (exampleArgv != null) {
       b.append("  first job's argv: ").append(String.join(" ", exampleArgv)).append('\n');

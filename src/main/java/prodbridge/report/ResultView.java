@@ -23,7 +23,7 @@ public final class ResultView {
       sb.append(" · episode `").append(r.episodeId()).append('`');
     }
     if (r.topic() != null) {
-      sb.append(" · \"").append(r.topic()).append('"');
+      sb.append(" · \"").append(TerminalText.safe(r.topic())).append('"');
     }
     sb.append("\n\n");
     sb.append("- Cost: ").append(cost(r)).append('\n');
@@ -51,7 +51,7 @@ public final class ResultView {
     }
     sb.append('\n');
     if (r.topic() != null) {
-      sb.append("  topic    ").append(r.topic()).append('\n');
+      sb.append("  topic    ").append(TerminalText.safe(r.topic())).append('\n');
     }
     sb.append("  cost     ").append(cost(r)).append('\n');
     sb.append("  quality  ").append(quality(r)).append('\n');
@@ -61,7 +61,8 @@ public final class ResultView {
     }
     appendFiles(sb, r.outputFiles(), r.outputFilesOmitted(), "  ", "    ", "");
     if (!r.succeeded()) {
-      sb.append("  error    ").append(r.errorType()).append(": ").append(r.errorMessage()).append('\n');
+      sb.append("  error    ").append(r.errorType()).append(": ").append(TerminalText.safe(r.errorMessage()))
+          .append('\n');
       sb.append("  hint     ").append(r.hint()).append('\n');
       sb.append("  logs     ").append(r.logs().stderr()).append('\n');
     }
@@ -100,13 +101,22 @@ public final class ResultView {
         : String.format(Locale.ROOT, "%.1f/10 (%s)", r.qualityScore(), threshold);
   }
 
+  /** The files, their directory said once: the first file's directory heads the list, files in it are named alone. */
   private static void appendFiles(
       StringBuilder sb, List<OutputFile> files, int omitted, String head, String itemPrefix, String itemSuffix) {
     int total = files.size() + omitted;
-    sb.append(head).append(total == 1 ? "1 file" : total + " files").append(total > 0 ? ":" : "").append('\n');
+    java.nio.file.Path dir = files.isEmpty() ? null : java.nio.file.Path.of(files.get(0).path()).getParent();
+    sb.append(head).append(total == 1 ? "1 file" : total + " files");
+    if (dir != null) {
+      sb.append(" in ").append(itemSuffix.isEmpty() ? "" : "`").append(TerminalText.safe(dir + "/"))
+          .append(itemSuffix);
+    }
+    sb.append(total > 0 ? ":" : "").append('\n');
     for (int i = 0; i < Math.min(FILES_SHOWN, files.size()); i++) {
-      OutputFile f = files.get(i);
-      sb.append(itemPrefix).append(f.path()).append(itemSuffix).append(" (").append(size(f.bytes())).append(")\n");
+      java.nio.file.Path path = java.nio.file.Path.of(files.get(i).path());
+      String name = dir != null && dir.equals(path.getParent()) ? path.getFileName().toString() : path.toString();
+      sb.append(itemPrefix).append(TerminalText.safe(name)).append(itemSuffix).append(" (")
+          .append(size(files.get(i).bytes())).append(")\n");
     }
     if (total > FILES_SHOWN) {
       sb.append(itemPrefix.replace("`", "")).append("… and ").append(total - FILES_SHOWN).append(" more\n");

@@ -31,7 +31,7 @@ public final class StateView {
 
   public static String markdown(RunState s, String launcher) {
     return "**" + s.command() + "** " + s.status() + " · run `" + s.runId() + "`"
-        + (s.topic() == null ? "" : " · \"" + s.topic() + "\"") + "\n\n"
+        + (s.topic() == null ? "" : " · \"" + TerminalText.safe(s.topic()) + "\"") + "\n\n"
         + "- Now: " + line(s) + "\n"
         + "- Quality threshold: " + String.format(Locale.ROOT, "%.1f", s.qualityThreshold()) + "\n"
         + "- Next: `" + launcher + " status " + s.runId() + " --wait 9m --format markdown` (or `" + launcher

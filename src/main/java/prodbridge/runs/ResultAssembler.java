@@ -149,9 +149,29 @@ final class ResultAssembler {
     return String.format(Locale.ROOT, "%.1fs", o.elapsed().toMillis() / 1000.0);
   }
 
-  private static String lastLine(String text) {
-    String[] lines = text.strip().split("\n");
-    String last = lines[lines.length - 1].strip();
-    return last.isEmpty() ? null : last;
+  private static final java.util.regex.Pattern FRAME =
+      java.util.regex.Pattern.compile("^(at |\\.\\.\\. \\d+ more|File \".*\", line \\d+)");
+  private static final java.util.regex.Pattern JAVA_EXCEPTION =
+      java.util.regex.Pattern.compile("^(?:Exception in thread \".*?\" |Caused by: )(.+)$");
+
+  /** The line of stderr that says most: the last Java exception (its root cause), else the last line not a frame. */
+  static String lastLine(String text) {
+    List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    String exception = null;
+    for (String l : lines) {
+      var m = JAVA_EXCEPTION.matcher(l);
+      if (m.find()) {
+        exception = m.group(1);
+      }
+    }
+    if (exception != null) {
+      return exception;
+    }
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!FRAME.matcher(lines.get(i)).find()) {
+        return lines.get(i);
+      }
+    }
+    return null;
   }
 }

@@ -49,6 +49,15 @@ public final class RunExecution {
   }
 
   public RunResult execute() throws IOException {
+    if (!EpisodeLock.applies(plan)) {
+      return executeUnlocked();
+    }
+    try (EpisodeLock lock = EpisodeLock.take(plan)) {
+      return executeUnlocked();
+    }
+  }
+
+  private RunResult executeUnlocked() throws IOException {
     RunFiles.createPrivateDirectories(plan.runDir());
     if (plan.outputDir() != null) {
       Files.createDirectories(plan.outputDir());

@@ -48,6 +48,15 @@ public final class RunPlanner {
     Path runDir = config.runsRoot().resolve(runId);
     Path outputDir = episodeId == null ? null : config.outputRoot().resolve(episodeId);
     Path childDir = childWorkingDir(profile);
+    if (request.needsExistingEpisode() && !Files.isDirectory(outputDir)) {
+      throw new UsageException("--episode-id " + episodeId + ": no such episode in " + config.outputRoot() + " ("
+          + request.command() + " needs the " + (request.command().equals("prod-audio") ? "script" : "research")
+          + " of an earlier run; see prod-bridge runs)");
+    }
+    WritableDir.check(config.runsRoot(), "runs root");
+    if (outputDir != null) {
+      WritableDir.check(outputDir, "episode directory");
+    }
 
     Map<String, String> values = new HashMap<>();
     values.put("topic", topic == null && !direct ? "" : topic);
@@ -107,8 +116,11 @@ public final class RunPlanner {
   }
 
   private static String topic(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null) {
       return null;
+    }
+    if (raw.isBlank()) {
+      throw new UsageException("topic: empty; say what the episode is about, like \"Why do we dream?\"");
     }
     String t = raw.strip();
     if (t.length() > MAX_TOPIC_CHARS) {

@@ -25,6 +25,12 @@ public record RunRequest(
     this(command, profile, topic, episodeId, commandLine, null);
   }
 
+  /** True for the commands that work on an earlier run's files: prod-audio, and prod-script without a topic. */
+  public boolean needsExistingEpisode() {
+    return episodeId != null
+        && (command.equals("prod-audio") || command.equals("prod-script") && (topic == null || topic.isBlank()));
+  }
+
   /** The same request for a run whose id was chosen already (the detached supervisor of a planned run). */
   public RunRequest withRunId(String id) {
     return new RunRequest(command, profile, topic, episodeId, commandLine, id);

@@ -36,23 +36,31 @@ public final class RunStore {
   /** The directory of run {@code runId}; a usage error when there is no such run. */
   public Path dirOf(String runId) {
     RunId.validate(String.valueOf(runId));
-    Path dir = root.resolve(runId);
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("unknown run id " + runId + " (no such run in " + root + "); see prod-bridge runs");
-    }
-    return dir;
+    return places().map(p -> p.resolve(runId)).filter(Files::isDirectory).findFirst().orElseThrow(() ->
+        new UsageException("unknown run id " + runId + " (no such run in " + root + "); see prod-bridge runs"));
   }
 
-  /** Run directories, newest first (run ids begin with their start time). */
+  /** Run directories, newest first (run ids begin with their start time), batch jobs' runs included. */
   public List<Path> recent(int limit) {
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    return places().flatMap(RunStore::children)
+        .filter(d -> RunId.isRunId(d.getFileName().toString()) && Files.isDirectory(d))
+        .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  /** Where runs live: the root itself, and the {@code runs/} of every batch under {@code <root>/batches/}. */
+  private Stream<Path> places() {
+    Stream<Path> batches = children(root.resolve("batches")).map(b -> b.resolve("runs")).filter(Files::isDirectory);
+    return Stream.concat(Stream.of(root), batches.sorted());
+  }
+
+  private static Stream<Path> children(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return Stream.empty();
     }
-    try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> RunId.isRunId(d.getFileName().toString()) && Files.isDirectory(d))
-          .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
-          .limit(limit)
-          .toList();
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +34,8 @@ class BadInputTest {
         Arguments.of(new String[] {"prod-episode", "x", "--grace", "soon"}, "bad duration \"soon\""),
         Arguments.of(new String[] {"prod-episode", "x", "--episode-id", "../../etc"}, "--episode-id"),
         Arguments.of(new String[] {"prod-episode", "x", "--episode-id", "a/b"}, "--episode-id"),
-        Arguments.of(new String[] {"prod-episode", "x", "--budget", "0"}, "must be greater than zero"),
-        Arguments.of(new String[] {"prod-episode", "x", "--budget", "-1"}, "must be greater than zero"),
+        Arguments.of(new String[] {"prod-episode", "x", "--budget", "0"}, "must be from 0.01 to 1000000 (USD)"),
+        Arguments.of(new String[] {"prod-episode", "x", "--budget", "-1"}, "must be from 0.01 to 1000000 (USD)"),
         Arguments.of(new String[] {"prod-episode", "x", "--budget", "cheap"}, "not a number"),
         Arguments.of(new String[] {"prod-episode", "x", "--quality-threshold", "12"}, "between 0 and 10"),
         Arguments.of(new String[] {"prod-episode", "x", "--format", "yaml"}, "--format"),
@@ -60,6 +61,38 @@ class BadInputTest {
     assertThat(r.json().get("error_message").asText()).contains(named);
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left).as("nothing created").isEmpty();
+    }
+  }
+
+  static Stream<HostileInputs.Case> hostileInputs() {
+    return HostileInputs.all().stream();
+  }
+
+  @Test
+  void theHostileSuiteHasAtLeast150Cases() {
+    assertThat(HostileInputs.all()).hasSizeGreaterThanOrEqualTo(150);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileInputs")
+  void aHostileInputIsExitTwoWithOneLineNoTraceAndNothingCreated(HostileInputs.Case c) throws IOException {
+    for (var f : c.files().entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue());
+    }
+    List<Path> before = tree();
+    CliHarness harness = new CliHarness(dir);
+    c.env().forEach(harness::with);
+    CliRun r = harness.run(c.args().toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
+    assertThat(r.stderr().lines().count()).as(r.stderr()).isEqualTo(1);
+    assertThat(r.stderr()).startsWith("prod-bridge: ").contains(c.named()).doesNotContain("\tat ", "Exception");
+    assertThat(r.json().get("error_type").asText()).isEqualTo("USAGE_ERROR");
+    assertThat(tree()).as("nothing created").isEqualTo(before);
+  }
+
+  private List<Path> tree() throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.sorted().toList();
     }
   }
 

@@ -29,7 +29,7 @@ class BatchFileTest {
         Arguments.of("duplicate-rows.txt", "Dreams\n\nTides\nDreams\n", ":4: job id"),
         Arguments.of("empty.csv", "", ":1: the batch file is empty"),
         Arguments.of("header-only.csv", "topic\n", ":1: no jobs in the batch file"),
-        Arguments.of("bad-budget.csv", "topic,budget\nDreams,cheap\n", ":2: budget \"cheap\" is not a number"),
+        Arguments.of("bad-budget.csv", "topic,budget\nDreams,cheap\n", ":2: budget \"cheap\": not a number"),
         Arguments.of("unknown-column.csv", "topic,budgte\nDreams,1\n", ":1: unknown column \"budgte\""),
         Arguments.of("short-row.csv", "topic,budget\nDreams,1\nTides\n", ":3: 1 fields where the header has 2"),
         Arguments.of("broken.jsonl", "{\"topic\": \"Dreams\"}\n{\"topic\": \"Tides\"\n", ":2: not a JSON object"),

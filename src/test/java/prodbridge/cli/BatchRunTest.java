@@ -99,6 +99,32 @@ class BatchRunTest {
   }
 
   @Test
+  void aFailedJobExplainsItselfAndItsRunIsFoundByTheRunCommands() throws Exception {
+    BatchFixture fx = new BatchFixture(dir);
+    Path config = fx.config(0.1, "");
+    Files.writeString(dir.resolve("season.txt"), "Good one\nfail \u001b[31mtwo\n");
+
+    CliRun run = new CliHarness(dir).run("batch", "season.txt", "--parallel", "1", "--config", config.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+    JsonNode failed = run.json().get("not_done").get(0);
+    assertThat(failed.get("topic").asText()).isEqualTo("fail \u001b[31mtwo");
+    assertThat(failed.get("message").asText()).contains("pipeline error: topic refused");
+    assertThat(failed.get("hint").asText()).isNotBlank();
+    String runId = failed.get("run_id").asText();
+    CliHarness h = new CliHarness(dir);
+    assertThat(h.run("result", runId, "--config", config.toString()).json().get("status").asText())
+        .isEqualTo("error");
+    assertThat(h.run("logs", runId, "--stderr", "--config", config.toString()).stdout())
+        .contains("pipeline error: topic refused");
+    assertThat(h.run("runs", "--config", config.toString()).stdout()).contains(runId);
+
+    String text = h.run("batch-status", ".prod-bridge/runs/batches/season", "--format", "text").stdout();
+    assertThat(text).contains("#2 ", "\"fail \\e[31mtwo\"", "pipeline error: topic refused", "hint: ", "run " + runId)
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   void memoryAdmissionHoldsAJobBackUntilTheRunningOneEnds() throws Exception {
     long available = prodbridge.monitor.SystemMemory.availableBytes();
     long limitMb = available * 6 / 10 >> 20;

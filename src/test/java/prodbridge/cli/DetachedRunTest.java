@@ -131,6 +131,31 @@ class DetachedRunTest {
   }
 
   @Test
+  void aSecondRunOfAnEpisodeIsRefusedWhileTheFirstLivesAndAllowedOnceItsSupervisorIsKilled() throws Exception {
+    String id = bridge("run", "--episode-id", "same1", "--detach", "--", "bash", "-c", "sleep 361")
+        .json().get("run_id").asText();
+    awaitChild(id);
+
+    CliRun detached = bridge("run", "--episode-id", "same1", "--detach", "--", "true");
+    assertThat(detached.exitCode()).isEqualTo(2);
+    assertThat(detached.stderr().strip()).isEqualTo("prod-bridge: episode same1 is being produced by run " + id
+        + " right now; wait for it (prod-bridge status " + id + " --wait 9m) or use another --episode-id");
+    CliRun foreground = new CliHarness(dir).run("run", "--episode-id", "same1", "--", "true");
+    assertThat(foreground.exitCode()).isEqualTo(2);
+    assertThat(foreground.stderr()).contains("is being produced by run " + id);
+    try (var runs = Files.list(dir.resolve(".prod-bridge/runs"))) {
+      assertThat(runs).as("the refused runs created nothing").hasSize(1);
+    }
+
+    new ProcessBuilder("kill", "-KILL", String.valueOf(supervisorPid)).start().waitFor();
+    ProcessHandle.of(supervisorPid).ifPresent(h -> h.onExit().join());
+    assertThat(bridge("status", id, "--format", "json").json().get("status").asText()).isEqualTo("lost");
+    CliRun after = new CliHarness(dir).run("run", "--episode-id", "same1", "--", "true");
+    assertThat(after.exitCode()).as("the kernel released the killed supervisor's lock").isZero();
+    assertThat(NoLeftoverProcesses.waitForNone(2000)).isEmpty();
+  }
+
+  @Test
   void cancelEndsTheWholeTreeAndTheRunIsCancelled() throws Exception {
     String id = bridge("run", "--detach", "--grace", "1s", "--", "bash", "-c",
         "trap '' TERM; sleep 341 & sleep 342").json().get("run_id").asText();

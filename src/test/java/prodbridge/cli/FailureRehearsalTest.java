@@ -66,6 +66,9 @@ class FailureRehearsalTest {
     JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("EXECUTION_ERROR");
     assertThat(r.get("stderr_tail").asText()).contains("simulated crash");
+    assertThat(r.get("error_message").asText()).as("the exception, not a stack frame").isEqualTo(
+        "the pipeline exited with code 1: java.lang.IllegalStateException: simulated crash: segment writer lost its"
+            + " state");
     assertThat(r.get("stderr_tail").asText().length()).isLessThanOrEqualTo(2048);
     assertThat(r.get("final_cost").asDouble()).as("no result was printed: the cost seen in its events")
         .isPositive();

@@ -43,7 +43,7 @@ class ReferencePipelineEndToEndTest {
     assertThat(r.get("topic").asText()).isEqualTo("Why do we dream?");
     String episode = r.get("episode_id").asText();
     assertThat(episode).matches("ep_\\d{8}_\\d{6}_[0-9a-f]{8}");
-    assertThat(r.get("final_cost").asDouble()).isBetween(0.5, 5.51);
+    assertThat(r.get("final_cost").asDouble()).as("the README's \"about $1.70\"").isBetween(1.55, 1.85);
     assertThat(r.get("budget").asDouble()).isEqualTo(5.51);
     assertThat(r.get("quality_score").asDouble()).isBetween(8.0, 10.0);
     assertThat(r.get("exit_code").asInt()).isZero();
@@ -90,6 +90,7 @@ class ReferencePipelineEndToEndTest {
     JsonNode research = cli.run("prod-research", "The history of tea", "--episode-id", "ep_tea").json();
     assertThat(research.get("status").asText()).isEqualTo("success");
     assertThat(research.get("budget").asDouble()).isEqualTo(2.00);
+    assertThat(research.get("final_cost").asDouble()).as("the README's \"$0.20-0.35\"").isBetween(0.20, 0.35);
     assertThat(files(research)).anyMatch(p -> p.endsWith("research-ep_tea.json"));
 
     CliRun scriptRun = cli.run("prod-script", "--episode-id", "ep_tea");
@@ -105,7 +106,11 @@ class ReferencePipelineEndToEndTest {
   }
 
   @Test
-  void audioWithoutAScriptFailsWithAClearError() {
+  void audioWithoutAScriptFailsWithAClearError() throws Exception {
+    CliRun none = new CliHarness(dir).run("prod-audio", "--episode-id", "ep_none");
+    assertThat(none.exitCode()).as("no such episode: refused before anything starts").isEqualTo(2);
+    assertThat(none.stderr()).contains("--episode-id ep_none: no such episode");
+    java.nio.file.Files.createDirectories(dir.resolve("episodes/ep_none"));
     CliRun run = new CliHarness(dir).run("prod-audio", "--episode-id", "ep_none");
     assertThat(run.exitCode()).isEqualTo(10);
     JsonNode r = run.json();

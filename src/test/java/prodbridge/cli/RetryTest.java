@@ -110,6 +110,7 @@ class RetryTest {
     Path config = dir.resolve("c.json");
     Files.writeString(config, "{\"profiles\": {\"prod-audio\": {\"argv\": [\"bash\", \"-c\", "
         + jsonString(failUntil(9, RATE_LIMIT, "")) + "]}}}");
+    Files.createDirectories(dir.resolve("episodes/ep_a"));
 
     CliRun run = new CliHarness(dir).run("prod-audio", "--episode-id", "ep_a", "--config", config.toString());
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +28,15 @@ class SlurmBatchTest {
   @TempDir Path dir;
   private Process coordinator;
 
-  @BeforeAll
-  static void slurmAnswers() {
-    if (new SlurmCli().reachable()) {
+  private static Boolean reachable;
+
+  /** Checked before each test (asked once), so a missing cluster shows every test as skipped, with the reason. */
+  @BeforeEach
+  void slurmAnswers() {
+    if (reachable == null) {
+      reachable = new SlurmCli().reachable();
+    }
+    if (reachable) {
       return;
     }
     String why = "no Slurm controller reachable (sinfo failed); start a single-node cluster with"

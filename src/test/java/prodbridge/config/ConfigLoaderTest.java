@@ -113,6 +113,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownKeyIsPlacedAtTheKeyNotAtTheEndOfItsObject() {
+    String msg = errorOf("{\n  \"profiles\": {\n    \"prod-episode\": {\n      \"timout\": \"5m\",\n      \"budget\": 3\n"
+        + "    }\n  }\n}");
+    assertThat(msg).contains("bad.json:4:7: profiles.prod-episode.timout: unknown key");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 3, \"bogus\": 1}}}"))
+        .contains(":1:44: defaults.retry.bogus: unknown key");
+  }
+
+  @Test
   void aWrongTypeIsNamed() {
     assertThat(errorOf("{\"profiles\": {\"prod-episode\": {\"budget\": \"lots\"}}}"))
         .contains(":1:").contains("profiles.prod-episode.budget").contains("expected a number");
@@ -127,8 +136,8 @@ class ConfigLoaderTest {
     assertThat(errorOf("{\"defaults\": {\"timeout\": \"0s\"}}"))
         .contains("defaults.timeout").contains("must be greater than zero");
     assertThat(errorOf("{\n\"profiles\": {\"prod-audio\": {\"budget\": -1}}}"))
-        .contains(":2:").contains("profiles.prod-audio.budget").contains("must be greater than zero");
-    assertThat(errorOf("{\"defaults\": {\"budget\": 0}}")).contains("must be greater than zero");
+        .contains(":2:").contains("profiles.prod-audio.budget").contains("must be from 0.01");
+    assertThat(errorOf("{\"defaults\": {\"budget\": 0}}")).contains("must be from 0.01");
     assertThat(errorOf("{\"defaults\": {\"grace\": \"-1s\"}}")).contains("bad duration");
     assertThat(errorOf("{\"defaults\": {\"quality_threshold\": 11}}")).contains("between 0 and 10");
     assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 0}}}")).contains("defaults.retry.max_attempts");
