@@ -52,7 +52,8 @@ final class RunsCommand implements Callable<Integer> {
     r.put("run_id", v.runId());
     r.put("command", v.ended() ? v.result().command() : v.state() == null ? null : v.state().command());
     r.put("topic", v.ended() ? v.result().topic() : v.state() == null ? null : v.state().topic());
-    r.put("status", v.ended() ? v.result().status().json() : v.state() == null ? "unknown" : v.state().status());
+    r.put("status", v.alert() != null ? v.alert().status() : v.ended() ? v.result().status().json()
+        : v.state() == null ? "unknown" : v.state().status());
     r.put("cost", v.ended() ? v.result().finalCost() : v.state() == null ? null : v.state().cost());
     Instant started = v.state() == null ? null : Instant.parse(v.state().startedAt());
     r.put("age_seconds", started == null ? 0.0 : Duration.between(started, Instant.now()).toMillis() / 1000.0);

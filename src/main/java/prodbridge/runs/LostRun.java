@@ -52,7 +52,9 @@ final class LostRun {
       }
       RunFiles.writeAtomically(dir.resolve(RunStateFile.FILE), ResultJson.write(ended));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String failure = StoreFailure.of("record the run's end in", dir, e).getMessage();
+      return new RunView(state.runId(), ended, result, new RunView.Alert(status.json(),
+          message + how + "; but " + failure, hint));
     }
     return new RunView(state.runId(), ended, result);
   }

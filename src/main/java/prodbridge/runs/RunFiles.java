@@ -30,6 +30,15 @@ public final class RunFiles {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Removes {@code dir} and everything in it, as far as it can; for a run directory that never got going. */
+  static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // what is left is an empty or partial directory with no state: status reports it, nothing runs
+    }
+  }
+
   /**
    * Writes {@code file} whole unless it already exists, atomically (a hard link of a finished temporary file), so
    * two writers of a final result cannot both win. Returns false when the file was already there.
