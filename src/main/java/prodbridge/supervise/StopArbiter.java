@@ -21,36 +21,47 @@ final class StopArbiter {
   private static final long SIGTERM_BIT = 1L << (15 - 1);
 
   private final CompletableFuture<StopReason> first = new CompletableFuture<>();
+  private StopReason decision;
   private Process child;
   private ProcessTree tree;
   private boolean childCatchesTerm;
-  private boolean exitedFirst;
 
   /** The child is running; a stop requested before this moment takes hold now. */
   synchronized void attach(Process process, ProcessTree processTree) {
     child = process;
     tree = processTree;
-    process.onExit().thenRun(() -> first.complete(StopReason.EXITED));
-    if (first.isDone() && first.join() != StopReason.EXITED) {
+    process.onExit().thenRun(this::childExited);
+    if (decision != null && decision != StopReason.EXITED) {
       takeHold();
+      first.complete(decision);
     }
+  }
+
+  private synchronized void childExited() {
+    if (decision == null) {
+      decision = StopReason.EXITED;
+    }
+    first.complete(decision);
   }
 
   /**
    * Asks for a stop for {@code reason}. Returns true when this request decided the run's end, false when something
-   * (an earlier request, or the child's own exit) already had.
+   * (an earlier request, or the child's own exit) already had. The decision is announced only after the child has
+   * been signalled, so nothing else signals it first.
    */
   synchronized boolean request(StopReason reason) {
-    if (first.isDone()) {
+    if (decision != null) {
       return false;
     }
     if (child != null && !child.isAlive()) {
-      first.complete(StopReason.EXITED);
+      decision = StopReason.EXITED;
+      first.complete(decision);
       return false;
     }
-    first.complete(reason);
+    decision = reason;
     if (child != null) {
       takeHold();
+      first.complete(decision);
     }
     return true;
   }
@@ -72,18 +83,21 @@ final class StopArbiter {
 
   /** The final reason, once the child has exited with {@code exitCode}. */
   synchronized StopReason settle(int exitCode) {
-    StopReason reason = first.join();
-    if (exitedFirst || reason.endedByBridge() && exitCode == 0 && !childCatchesTerm) {
+    StopReason reason = decision;
+    if (reason.endedByBridge() && exitCode == 0 && !childCatchesTerm) {
       return StopReason.EXITED;
     }
     return reason;
   }
 
-  /** Signals the child unless its status shows it has already exited (gone, or a zombie not yet reaped). */
+  /**
+   * Signals the child, unless its status shows it has already exited (gone, or a zombie not yet reaped): then the
+   * exit came first and is the decision.
+   */
   private void takeHold() {
     ChildStatus status = ChildStatus.of(child.pid());
     if (status == null) {
-      exitedFirst = true;
+      decision = StopReason.EXITED;
       return;
     }
     childCatchesTerm = status.catchesTerm();

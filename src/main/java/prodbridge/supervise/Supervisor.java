@@ -69,8 +69,9 @@ public final class Supervisor {
   public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch) throws IOException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
-        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub())) {
+    LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
+    LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
+    try (ClosedQuietly closeOut = new ClosedQuietly(out); ClosedQuietly closeErr = new ClosedQuietly(err)) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       StartedProcess started;
       try {
@@ -155,6 +156,18 @@ public final class Supervisor {
       t = t.getCause();
     }
     return t.getMessage();
+  }
+
+  /** Closes a log at the end of a run; a log that cannot be flushed (a full disk) loses its last bytes, not the run. */
+  private record ClosedQuietly(LogSink sink) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        sink.close();
+      } catch (IOException e) {
+        log.warn("a log of the run could not be completed: {}", e.getMessage());
+      }
+    }
   }
 
   /** Finds util-linux setsid once. */
