@@ -27,6 +27,11 @@ final class ResultAssembler {
   }
 
   /** The result of attempt {@code attempt} alone; {@link RunResult#afterAttempts} makes it the run's. */
+  RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen) {
+    return assemble(plan, attempt, o, seen, null);
+  }
+
+  /** As above, for an attempt the bridge ended because its store failed ({@code storeFailure}, else null). */
   RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen, StoreFailure storeFailure) {
     Optional<PipelineResult> said = PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
     Double quality = said.map(PipelineResult::quality).orElse(null);
