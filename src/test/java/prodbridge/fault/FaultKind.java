@@ -14,6 +14,8 @@ enum FaultKind {
   KILL9_DETACHED(false, false),
   /** kill -9 of a foreground bridge, with nobody running status afterwards: only a keeper can end the tree. */
   KILL9_FOREGROUND(false, true),
+  /** kill -9 of a batch coordinator half-way, then --resume: every topic is produced exactly once. */
+  KILL9_BATCH(false, false),
   /** A tree whose memory jumps past the limit. */
   MEMORY_SPIKE(false, false),
   /** Tens of MB of output as fast as the child can write. */

@@ -93,6 +93,9 @@ final class FaultTrials {
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
         Thread.sleep(MARGIN_MILLIS);
       }
+      case KILL9_BATCH -> {
+        BatchTrial.run(r, bench, v);
+      }
       case MEMORY_SPIKE -> {
         Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--memory-limit", "64MB", "--", "bash", "-c",
             TREE + "x=$(head -c " + (150 + r.nextInt(100)) + "000000 /dev/zero | tr '\\0' a); sleep 30");
@@ -142,7 +145,8 @@ final class FaultTrials {
       default -> throw new IllegalArgumentException(kind.name());
     }
     v.stuck = bench.stuckStates();
-    v.lost = bench.lostResults();
+    v.lost += bench.lostResults();
+    v.check(bench.survivorNotes().isEmpty(), "survivors: " + bench.survivorNotes());
     return v.result(kind, seed);
   }
 
@@ -173,7 +177,7 @@ final class FaultTrials {
   }
 
   /** What a trial found, built up as it goes. */
-  private static final class Verdict {
+  static final class Verdict {
     int survivors;
     int lost;
     int stuck;

@@ -21,6 +21,7 @@ final class TrialBench {
   private final Path dir;
   private Path runsRoot;
   private int outputs;
+  private final List<String> survivorNotes = new ArrayList<>();
 
   TrialBench(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
@@ -146,7 +147,24 @@ final class TrialBench {
   /** How many of this trial's processes are alive {@code millis} from now (and SIGKILLs them, not to spill over). */
   int survivorsAfter(long millis) throws InterruptedException {
     Thread.sleep(millis);
-    return members(true).size();
+    List<Long> left = members(false);
+    left.forEach(pid -> survivorNotes.add(describe(pid)));
+    members(true);
+    return left.size();
+  }
+
+  /** The command lines of the survivors found so far, for the report. */
+  List<String> survivorNotes() {
+    return survivorNotes;
+  }
+
+  private static String describe(long pid) {
+    try {
+      String cmd = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
+      return pid + " " + (cmd.length() > 80 ? cmd.substring(0, 80) + "..." : cmd);
+    } catch (IOException e) {
+      return pid + " (gone)";
+    }
   }
 
   /** Runs whose state says running while no supervisor (pid and start time) is alive. */
