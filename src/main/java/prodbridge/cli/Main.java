@@ -83,7 +83,7 @@ public final class Main {
     if (jsonRequested(args)) {
       context.out().println(Printer.storeError(f));
     }
-    return StoreFailure.EXIT_CODE;
+    return Printer.exitCode(f);
   }
 
   /** The format for an error found before or during parsing: the --format flag if readable, else the default. */

@@ -87,14 +87,19 @@ final class Printer {
   static String storeError(prodbridge.runs.StoreFailure f) {
     java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
     e.put("status", "error");
-    e.put("error_type", f.diskFull() ? "STORE_FULL" : "STORE_ERROR");
+    e.put("error_type", f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.name() : "STORE_ERROR");
     e.put("error_message", f.getMessage());
     e.put("hint", f.diskFull()
         ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
         : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
             + " nothing was run.");
-    e.put("exit_code", prodbridge.runs.StoreFailure.EXIT_CODE);
+    e.put("exit_code", exitCode(f));
     return ResultJson.write(e);
+  }
+
+  /** 4 for a run store that cannot be used, DISK_FULL's code for one whose file system is full. */
+  static int exitCode(prodbridge.runs.StoreFailure f) {
+    return f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.exitCode() : prodbridge.runs.StoreFailure.EXIT_CODE;
   }
 
   /** The error object printed on stdout for a usage error when the output is JSON. */

@@ -29,6 +29,7 @@ final class RunStateFile implements AutoCloseable {
   private RunState state;
   private boolean closed;
   private boolean failed;
+  private java.nio.file.FileStore store;
 
   /** {@code onStoreFailure} is told once when a write fails because the store is full or read-only. */
   RunStateFile(RunPlan plan, boolean detached, java.util.function.Consumer<StoreFailure> onStoreFailure) {
@@ -94,7 +95,10 @@ final class RunStateFile implements AutoCloseable {
    */
   private void checkSpace() {
     try {
-      if (!failed && Files.getFileStore(file).getUsableSpace() < SpaceReserve.BYTES) {
+      if (store == null) {
+        store = Files.getFileStore(file);
+      }
+      if (!failed && store.getUsableSpace() < SpaceReserve.BYTES) {
         failed = true;
         onStoreFailure.accept(StoreFailure.of("write the run's logs in", file.getParent(),
             new IOException("No space left on device")));

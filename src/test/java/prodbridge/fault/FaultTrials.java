@@ -169,9 +169,11 @@ final class FaultTrials {
         f = bench.run(args);
       }
     }
-    v.check(f.exitCode() == 4, "exit " + f.exitCode() + ", not 4: " + TrialBench.firstLines(f.stderr()));
+    int code = which == 2 ? 24 : 4;
+    v.check(f.exitCode() == code, "exit " + f.exitCode() + ", not " + code + ": " + TrialBench.firstLines(f.stderr()));
     v.check(f.stderr().strip().lines().count() == 1, "not one line on stderr: " + TrialBench.firstLines(f.stderr()));
-    v.check(f.json() != null && f.json().path("error_type").asText().startsWith("STORE_"), "no JSON error");
+    v.check(f.json() != null && f.json().path("error_type").asText().equals(which == 2 ? "DISK_FULL" : "STORE_ERROR"),
+        "no JSON error of the right type: " + f.stdout());
     v.check(!Files.exists(ran), "the child ran");
     v.survivors = bench.survivorsAfter(0);
   }
