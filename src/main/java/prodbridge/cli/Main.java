@@ -11,6 +11,7 @@ import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import prodbridge.config.UsageException;
+import prodbridge.runs.StoreFailure;
 
 /** Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout. */
 public final class Main {
@@ -46,6 +47,9 @@ public final class Main {
         (e, c, parsed) -> {
           if (e instanceof UsageException) {
             return usageError(e.getMessage(), null, args);
+          }
+          if (e instanceof StoreFailure f) {
+            return storeError(f, args);
           }
           return internalError(e);
         });
@@ -84,6 +88,15 @@ public final class Main {
       context.out().println(Printer.usageError(line));
     }
     return USAGE;
+  }
+
+  /** The run store cannot be used: one line on stderr (and an error object on stdout for JSON), no trace. */
+  private int storeError(StoreFailure f, String[] args) {
+    context.err().println("prod-bridge: " + f.getMessage());
+    if (jsonRequested(args)) {
+      context.out().println(Printer.storeError(f));
+    }
+    return Printer.exitCode(f);
   }
 
   /** The format for an error found before or during parsing: the --format flag if readable, else the default. */

@@ -26,6 +26,9 @@ final class Printer {
 
   /** A run read back: its result once it has ended, else its live state. */
   static String view(RunView v, OutputFormat f) {
+    if (v.alert() != null) {
+      return alert(v, f);
+    }
     if (v.ended()) {
       return result(v.result(), f);
     }
@@ -34,6 +37,25 @@ final class Printer {
       case MARKDOWN -> StateView.markdown(v.state(), Launcher.path());
       case TEXT -> StateView.text(v.state());
     };
+  }
+
+  /** A run that needs attention: its state (if readable) with the alert's status word, message and hint. */
+  private static String alert(RunView v, OutputFormat f) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("run_id", v.runId());
+    if (v.state() != null) {
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> state = ResultJson.mapper().convertValue(v.state(), java.util.Map.class);
+      m.putAll(state);
+    }
+    m.put("status", v.alert().status());
+    m.put("message", v.alert().message());
+    m.put("hint", v.alert().hint());
+    if (f == OutputFormat.JSON) {
+      return ResultJson.write(m);
+    }
+    String head = "run " + v.runId() + ": " + v.alert().status() + " - " + v.alert().message();
+    return f == OutputFormat.MARKDOWN ? "**" + head + "**\n\n" + v.alert().hint() : head + "\n" + v.alert().hint();
   }
 
   /** What status says when there is no run at all (still exit 0: it must be safe in a slash command). */
@@ -59,6 +81,25 @@ final class Printer {
     return "Started " + plan.command() + " as run " + plan.runId() + " (detached).\n"
         + (f == OutputFormat.MARKDOWN ? "- Poll: `" + d.get("poll") + "`\n- Cancel: `" + d.get("cancel") + "`"
             : "  poll    " + d.get("poll") + "\n  cancel  " + d.get("cancel"));
+  }
+
+  /** The error object printed on stdout when the run store cannot be used and the output is JSON. */
+  static String storeError(prodbridge.runs.StoreFailure f) {
+    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+    e.put("status", "error");
+    e.put("error_type", f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.name() : "STORE_ERROR");
+    e.put("error_message", f.getMessage());
+    e.put("hint", f.diskFull()
+        ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
+        : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
+            + " nothing was run.");
+    e.put("exit_code", exitCode(f));
+    return ResultJson.write(e);
+  }
+
+  /** 4 for a run store that cannot be used, DISK_FULL's code for one whose file system is full. */
+  static int exitCode(prodbridge.runs.StoreFailure f) {
+    return f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.exitCode() : prodbridge.runs.StoreFailure.EXIT_CODE;
   }
 
   /** The error object printed on stdout for a usage error when the output is JSON. */

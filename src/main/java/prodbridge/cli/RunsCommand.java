@@ -132,7 +132,8 @@ final class RunsCommand implements Callable<Integer> {
     r.put("command", ended ? v.result().command() : s == null ? null : s.command());
     r.put("episode_id", ended ? v.result().episodeId() : s == null ? null : s.episodeId());
     r.put("topic", ended ? v.result().topic() : s == null ? null : s.topic());
-    r.put("status", ended ? v.result().status().json() : s == null ? "unknown" : s.status());
+    r.put("status", v.alert() != null ? v.alert().status() : ended ? v.result().status().json()
+        : s == null ? "unknown" : s.status());
     r.put("error_type", ended && v.result().errorType() != null ? v.result().errorType().name() : null);
     r.put("cost", ended ? v.result().finalCost() : s == null ? null : s.cost());
     r.put("started_at", s == null ? null : s.startedAt());

@@ -23,6 +23,7 @@ final class Attempt {
   private final Classifier classifier;
   private final java.util.function.Consumer<ProcessTree> onLaunch;
   private final Supervisor supervisor = new Supervisor();
+  private volatile StoreFailure storeFailure;
 
   Attempt(RunPlan plan, int number, double budget, ProgressListener progress, Classifier classifier,
       java.util.function.Consumer<ProcessTree> onLaunch) {
@@ -48,7 +49,7 @@ final class Attempt {
           monitor.start(tree::residentBytes);
         });
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
-    return new ResultAssembler(classifier).assemble(plan, number, outcome, report);
+    return new ResultAssembler(classifier).assemble(plan, number, outcome, report, storeFailure);
   }
 
   private void stopFor(Violation v) {
@@ -61,6 +62,12 @@ final class Attempt {
 
   void cancel() {
     supervisor.requestStop(StopReason.CANCELLED);
+  }
+
+  /** Ends the tree because the run's store cannot be written; the result says why. */
+  void storeFailed(StoreFailure failure) {
+    storeFailure = failure;
+    supervisor.requestStop(StopReason.STORE_FAILED);
   }
 
   void abandon() {

@@ -23,12 +23,16 @@ public final class DetachedLaunch {
    * command word first (the run id goes right after it, before a {@code run}'s own command line).
    */
   public static void start(RunPlan plan, String launcher, List<String> bridgeArgs) throws IOException {
-    RunFiles.createPrivateDirectories(plan.runDir());
-    RunStateFile.writeStarting(plan);
     Path out = plan.runDir().resolve("supervisor.out");
     Path log = plan.runDir().resolve("supervisor.log");
-    RunFiles.createPrivateFile(out);
-    RunFiles.createPrivateFile(log);
+    try {
+      RunFiles.createPrivateDirectories(plan.runDir());
+      RunStateFile.writeStarting(plan);
+      RunFiles.createPrivateFile(out);
+      RunFiles.createPrivateFile(log);
+    } catch (IOException e) {
+      throw StoreFailure.of("create the run's directory", plan.runDir(), e);
+    }
     List<String> argv = new ArrayList<>(List.of("setsid", "--fork"));
     if (launcher != null) {
       argv.add(launcher);

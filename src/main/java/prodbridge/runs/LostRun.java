@@ -29,7 +29,10 @@ final class LostRun {
             + state.heartbeat(), HINT);
   }
 
-  /** Writes the final result and state of a run nobody else will finish. */
+  /**
+   * Writes the final result and state of a run nobody else will finish; when a result appeared meanwhile (its
+   * supervisor finished after all), that result stands and is returned.
+   */
   static RunView finish(Path dir, RunState state, TreeStop stop, RunStatus status, ErrorType type, String message,
       String hint) {
     String how = stop.signalledAnything()
@@ -43,10 +46,15 @@ final class LostRun {
     String now = Instant.now().toString();
     RunState ended = state.with(status.json(), now);
     try {
-      RunFiles.writeAtomically(dir.resolve("result.json"), ResultJson.write(result));
+      if (!RunFiles.writeOnce(dir.resolve("result.json"), ResultJson.write(result))) {
+        RunState latest = RunStore.read(dir.resolve(RunStateFile.FILE), RunState.class);
+        return new RunView(state.runId(), latest, RunStore.read(dir.resolve("result.json"), RunResult.class));
+      }
       RunFiles.writeAtomically(dir.resolve(RunStateFile.FILE), ResultJson.write(ended));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String failure = StoreFailure.of("record the run's end in", dir, e).getMessage();
+      return new RunView(state.runId(), ended, result, new RunView.Alert(status.json(),
+          message + how + "; but " + failure, hint));
     }
     return new RunView(state.runId(), ended, result);
   }

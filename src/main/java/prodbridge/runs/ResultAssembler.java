@@ -28,6 +28,11 @@ final class ResultAssembler {
 
   /** The result of attempt {@code attempt} alone; {@link RunResult#afterAttempts} makes it the run's. */
   RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen) {
+    return assemble(plan, attempt, o, seen, null);
+  }
+
+  /** As above, for an attempt the bridge ended because its store failed ({@code storeFailure}, else null). */
+  RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen, StoreFailure storeFailure) {
     Optional<PipelineResult> said = PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
     Double quality = said.map(PipelineResult::quality).orElse(null);
     boolean belowBar = quality != null && quality < plan.profile().qualityThreshold();
@@ -36,7 +41,8 @@ final class ResultAssembler {
     Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
         said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail(),
         plan.outputDir());
-    Optional<Classification> classified = classifier.classify(evidence);
+    Optional<Classification> classified = o.reason() == prodbridge.supervise.StopReason.STORE_FAILED
+        ? Optional.of(StoreFull.classification(storeFailure, classifier)) : classifier.classify(evidence);
     Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =
         error.isEmpty() ? RunStatus.SUCCESS
@@ -84,6 +90,7 @@ final class ResultAssembler {
       case BUDGET_EXCEEDED -> Observation.BUDGET_LIMIT_HIT;
       case STALLED -> Observation.STALL_DETECTED;
       case LAUNCH_FAILED -> Observation.LAUNCH_FAILED;
+      case STORE_FAILED -> Observation.EXITED;
       case EXITED -> Observation.EXITED;
     };
   }
@@ -96,6 +103,9 @@ final class ResultAssembler {
     ErrorType type = c.type();
     String ended = ended(o);
     String limit = seen.violation() == null ? type.name() : seen.violation().message();
+    if (o.reason() == prodbridge.supervise.StopReason.STORE_FAILED) {
+      return c.evidence() + ended;
+    }
     switch (type) {
       case TIMEOUT_ERROR:
         return "timed out after " + DurationText.format(plan.profile().timeout()) + ended;

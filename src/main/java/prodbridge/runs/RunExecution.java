@@ -35,6 +35,7 @@ public final class RunExecution {
   private final Classifier classifier;
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Attempt current;
+  private volatile StoreFailure storeFailure;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
     this(plan, progress, false);
@@ -48,6 +49,10 @@ public final class RunExecution {
     this.classifier = new Classifier(plan.errorRules());
   }
 
+  /**
+   * Runs it and returns the result, also when the store fills up meanwhile (the tree is then ended and the result
+   * says so). A store that cannot be used at the start is a {@link StoreFailure}, with nothing launched.
+   */
   public RunResult execute() throws IOException {
     if (!EpisodeLock.applies(plan)) {
       return executeUnlocked();
@@ -58,18 +63,57 @@ public final class RunExecution {
   }
 
   private RunResult executeUnlocked() throws IOException {
-    RunFiles.createPrivateDirectories(plan.runDir());
-    if (plan.outputDir() != null) {
-      Files.createDirectories(plan.outputDir());
-    }
-    RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
-    RunFiles.createPrivateFile(plan.eventsLog());
-    try (RunStateFile state = new RunStateFile(plan, detached)) {
+    SpaceReserve reserve = prepare();
+    try (RunStateFile state = new RunStateFile(plan, detached, this::storeFailed)) {
       state.start();
       RunResult result = attempts(state);
-      RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
-      state.finished(result);
+      try {
+        record(result, state);
+      } catch (IOException full) {
+        reserve.release();
+        try {
+          record(result, state);
+        } catch (IOException e) {
+          log.error("{}", StoreFailure.of("write the run's result", plan.resultFile(), e).getMessage());
+        }
+      }
+      reserve.release();
       return result;
+    }
+  }
+
+  private SpaceReserve prepare() {
+    Path at = plan.runDir();
+    try {
+      RunFiles.createPrivateDirectories(plan.runDir());
+      if (plan.outputDir() != null) {
+        at = plan.outputDir();
+        Files.createDirectories(plan.outputDir());
+        at = plan.runDir();
+      }
+      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
+      RunFiles.createPrivateFile(plan.eventsLog());
+      return SpaceReserve.in(plan.runDir());
+    } catch (IOException e) {
+      RunFiles.deleteQuietly(plan.runDir());
+      throw StoreFailure.of(at == plan.runDir() ? "create the run's directory" : "create the output directory", at,
+          e);
+    }
+  }
+
+  private void record(RunResult result, RunStateFile state) throws IOException {
+    if (!Files.exists(plan.resultFile())) {
+      RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
+    }
+    state.finished(result);
+  }
+
+  private void storeFailed(StoreFailure failure) {
+    log.error("{}; ending the run", failure.getMessage());
+    storeFailure = failure;
+    Attempt a = current;
+    if (a != null) {
+      a.storeFailed(failure);
     }
   }
 
@@ -93,11 +137,14 @@ public final class RunExecution {
       if (isCancelled()) {
         attempt.cancel();
       }
+      if (storeFailure != null) {
+        attempt.storeFailed(storeFailure);
+      }
       event("attempt", Map.of("attempt", n, "budget", ledger.remaining()));
       last = attempt.run();
       ledger.add(last);
       stopNote = ledger.whyNotAgain(last);
-      if (stopNote != null || isCancelled()) {
+      if (stopNote != null || isCancelled() || storeFailure != null) {
         break;
       }
       Duration wait = plan.profile().retry().delayAfter(n, ThreadLocalRandom.current().nextDouble());

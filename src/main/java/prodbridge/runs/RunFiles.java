@@ -29,4 +29,32 @@ public final class RunFiles {
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
+
+  /** Removes {@code dir} and everything in it, as far as it can; for a run directory that never got going. */
+  static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // what is left is an empty or partial directory with no state: status reports it, nothing runs
+    }
+  }
+
+  /**
+   * Writes {@code file} whole unless it already exists, atomically (a hard link of a finished temporary file), so
+   * two writers of a final result cannot both win. Returns false when the file was already there.
+   */
+  public static boolean writeOnce(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".once");
+    Files.deleteIfExists(tmp);
+    createPrivateFile(tmp);
+    try {
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.createLink(file, tmp);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException taken) {
+      return false;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
 }

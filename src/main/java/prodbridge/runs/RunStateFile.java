@@ -1,6 +1,7 @@
 package prodbridge.runs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -24,11 +25,16 @@ final class RunStateFile implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.function.Consumer<StoreFailure> onStoreFailure;
   private RunState state;
   private boolean closed;
+  private boolean failed;
+  private java.nio.file.FileStore store;
 
-  RunStateFile(RunPlan plan, boolean detached) {
+  /** {@code onStoreFailure} is told once when a write fails because the store is full or read-only. */
+  RunStateFile(RunPlan plan, boolean detached, java.util.function.Consumer<StoreFailure> onStoreFailure) {
     this.file = plan.runDir().resolve(FILE);
+    this.onStoreFailure = onStoreFailure;
     long self = ProcessHandle.current().pid();
     this.state = initial(plan, detached, self, ProcessTree.startTicksOf(self));
   }
@@ -47,7 +53,7 @@ final class RunStateFile implements AutoCloseable {
     return new RunState(plan.runId(), plan.command(), plan.topic(), plan.episodeId(), RunState.RUNNING,
         detached, pid, startTicks, 0, 0, ProcessTree.MARKER_VARIABLE + "=" + plan.runId(), 0,
         null, null, null, plan.profile().budget(), plan.profile().qualityThreshold(), null, now, now, null,
-        plan.runDir().toString());
+        plan.runDir().toString(), BootClock.bootId(), BootClock.monotonicNanos());
   }
 
   void start() {
@@ -67,17 +73,38 @@ final class RunStateFile implements AutoCloseable {
     state = state.withFigures(s.stage(), s.progress(), cost, Math.round(s.memoryBytes() / 1048576.0));
   }
 
-  synchronized void finished(RunResult result) {
+  /** Writes the final state; throws when even that cannot be written. */
+  synchronized void finished(RunResult result) throws IOException {
     state = state.withFigures(state.stage(), state.progress(), result.finalCost(), result.peakMemoryMb())
         .with(result.status().json(), Instant.now().toString());
-    write();
     closed = true;
+    RunFiles.writeAtomically(file, ResultJson.write(state));
   }
 
   private synchronized void beat() {
     if (!closed) {
       state = state.beating(Instant.now().toString());
       write();
+      checkSpace();
+    }
+  }
+
+  /**
+   * A file system with less free space than the run's reserve is full for the run's logs (the child blocks or its
+   * output is lost), even while replacing this small file still succeeds.
+   */
+  private void checkSpace() {
+    try {
+      if (store == null) {
+        store = Files.getFileStore(file);
+      }
+      if (!failed && store.getUsableSpace() < SpaceReserve.BYTES) {
+        failed = true;
+        onStoreFailure.accept(StoreFailure.of("write the run's logs in", file.getParent(),
+            new IOException("No space left on device")));
+      }
+    } catch (IOException e) {
+      // an unreadable file system size is no evidence of a full one
     }
   }
 
@@ -85,7 +112,11 @@ final class RunStateFile implements AutoCloseable {
     try {
       RunFiles.writeAtomically(file, ResultJson.write(state));
     } catch (IOException e) {
-      // the next beat tries again; a full disk must not stop the run
+      // a passing failure is tried again on the next beat; a store that cannot take writes ends the run
+      if (StoreFailure.unwritable(e) && !failed) {
+        failed = true;
+        onStoreFailure.accept(StoreFailure.of("write the run's state", file, e));
+      }
     }
   }
 

@@ -20,6 +20,8 @@ import prodbridge.supervise.ProcessTree;
  */
 public final class RunStore {
   private static final Duration LOST_TREE_GRACE = Duration.ofSeconds(2);
+  /** A live supervisor whose heartbeat is older than this (10 beats, monotonic time) is unresponsive. */
+  static final Duration UNRESPONSIVE_AFTER = Duration.ofMillis(10 * RunStateFile.HEARTBEAT_MILLIS);
   /** How long a detached run may take to start its supervisor before it reads as lost. */
   static final Duration STARTING_PATIENCE = Duration.ofSeconds(30);
 
@@ -62,7 +64,7 @@ public final class RunStore {
     try (Stream<Path> list = Files.list(dir)) {
       return list.toList().stream();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw StoreFailure.of("read the runs root", dir, e);
     }
   }
 
@@ -75,8 +77,14 @@ public final class RunStore {
     RunResult result = read(dir.resolve("result.json"), RunResult.class);
     RunState state = read(dir.resolve(RunStateFile.FILE), RunState.class);
     String id = dir.getFileName().toString();
-    if (result != null || state == null || !state.running() || supervised(state)) {
+    if (result == null && state == null) {
+      return new RunView(id, null, null, unreadable(dir));
+    }
+    if (result != null || !state.running()) {
       return new RunView(id, state, result);
+    }
+    if (supervised(state)) {
+      return new RunView(id, state, null, unresponsive(state));
     }
     RunResult late = read(dir.resolve("result.json"), RunResult.class);
     if (late != null) {
@@ -97,7 +105,9 @@ public final class RunStore {
       return now;
     }
     RunState state = now.state();
-    if (ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks())) {
+    if (unresponsive(state) != null) {
+      ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroyForcibly);
+    } else if (ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks())) {
       ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroy);
       long deadline = System.nanoTime() + patience.toNanos();
       while (System.nanoTime() < deadline) {
@@ -116,6 +126,33 @@ public final class RunStore {
         .terminate(LOST_TREE_GRACE);
     return LostRun.finish(dir, latest, stop, RunStatus.CANCELLED, prodbridge.classify.ErrorType.CANCELLED,
         "cancelled; its supervisor did not end it itself", prodbridge.classify.ErrorType.CANCELLED.hint());
+  }
+
+  /**
+   * An alert when the run's supervisor is alive but has not beaten its heartbeat for {@link #UNRESPONSIVE_AFTER}
+   * of monotonic time (stopped, or starved of memory or CPU); null while it beats or cannot be judged.
+   */
+  static RunView.Alert unresponsive(RunState state) {
+    Duration silence = state.silence();
+    if (silence == null || silence.compareTo(UNRESPONSIVE_AFTER) <= 0 || state.supervisorPid() <= 0
+        || !ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks())) {
+      return null;
+    }
+    return new RunView.Alert("unresponsive",
+        "its supervisor (pid " + state.supervisorPid() + ") is alive but has not beaten its heartbeat for "
+            + silence.toSeconds() + "s (last " + state.heartbeat() + ")",
+        "The supervisor may be stopped (SIGSTOP, Ctrl-Z) or starved of memory or CPU; its run's processes may still"
+            + " run and spend. Resume it with kill -CONT " + state.supervisorPid() + ", or end the run at once with"
+            + " prod-bridge cancel " + state.runId() + ".");
+  }
+
+  /** Why a run directory has neither a readable state nor a result. */
+  private static RunView.Alert unreadable(Path dir) {
+    Path file = dir.resolve(RunStateFile.FILE);
+    String why = !Files.exists(file) ? "it has no " + RunStateFile.FILE + " (its start failed, or it is starting)"
+        : "its " + RunStateFile.FILE + " cannot be read (torn, not JSON, or not readable): " + file;
+    return new RunView.Alert("unknown", why,
+        "Look at the files in " + dir + "; a run that never started can be deleted.");
   }
 
   /** True while the run's supervisor lives, or is still starting (a detached run's first second). */

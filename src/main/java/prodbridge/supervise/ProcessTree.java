@@ -25,6 +25,7 @@ public final class ProcessTree {
   private final long leaderStartTicks;
   private final String runId;
   private volatile boolean hurry;
+  private volatile boolean leaderTermed;
   private boolean interrupted;
 
   public ProcessTree(long leaderPid, String runId) {
@@ -88,6 +89,9 @@ public final class ProcessTree {
    */
   public TreeStop terminate(Duration grace) {
     Set<Long> termed = new HashSet<>();
+    if (leaderTermed) {
+      termed.add(leaderPid);
+    }
     long deadline = System.nanoTime() + grace.toNanos();
     List<ProcEntry> live = members();
     while (!live.isEmpty() && !hurry && System.nanoTime() < deadline) {
@@ -104,6 +108,14 @@ public final class ProcessTree {
       return new TreeStop(termed.size(), 0, List.of());
     }
     return killRemaining(termed.size(), live);
+  }
+
+  /** SIGTERM to the leader alone, now; a later {@link #terminate} counts it as signalled and does not repeat it. */
+  void terminateLeader() {
+    if (leaderPid > 0) {
+      leaderTermed = true;
+      signal(leaderPid, false);
+    }
   }
 
   /** SIGKILL to every member at once, without a grace period (for a bridge that is itself being torn down). */

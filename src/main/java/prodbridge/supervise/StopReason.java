@@ -14,6 +14,8 @@ public enum StopReason {
   BUDGET_EXCEEDED,
   /** The child showed no sign of life for the stall timeout and the bridge ended the tree. */
   STALLED,
+  /** The run's store could not be written (a full or read-only file system) and the bridge ended the tree. */
+  STORE_FAILED,
   /** The child could not be started at all. */
   LAUNCH_FAILED;
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +27,7 @@ public final class Supervisor {
   static final int STDERR_TAIL_BYTES = 16 * 1024;
   private static final Duration PIPE_DRAIN = Duration.ofSeconds(2);
 
-  private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
+  private final StopArbiter arbiter = new StopArbiter();
   private volatile ProcessTree tree;
   private volatile java.util.function.LongSupplier lastOutput = System::nanoTime;
 
@@ -37,9 +36,12 @@ public final class Supervisor {
     return lastOutput.getAsLong();
   }
 
-  /** Asks a running supervision to end the tree for {@code reason}; the first reason wins, a repeat hurries. */
+  /**
+   * Asks a running supervision to end the tree for {@code reason}. The first event wins: a request that comes after
+   * the child exited, or after another request, changes nothing but a repeated cancel hurries the tree's end.
+   */
   public void requestStop(StopReason reason) {
-    if (!stop.complete(reason)) {
+    if (!arbiter.request(reason)) {
       ProcessTree t = tree;
       if (t != null && reason == StopReason.CANCELLED) {
         t.hurry();
@@ -67,8 +69,9 @@ public final class Supervisor {
   public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch) throws IOException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    try (LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
-        LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub())) {
+    LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
+    LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
+    try (ClosedQuietly closeOut = new ClosedQuietly(out); ClosedQuietly closeErr = new ClosedQuietly(err)) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       StartedProcess started;
       try {
@@ -79,33 +82,22 @@ public final class Supervisor {
       Process process = started.getProcess();
       tree = new ProcessTree(process.pid(), spec.runId());
       log.info("run {} started pid {}: {}", spec.runId(), process.pid(), spec.argv());
+      arbiter.attach(process, tree);
       onLaunch.accept(tree);
-      process.onExit().thenRun(() -> stop.complete(StopReason.EXITED));
 
-      StopReason reason = awaitStop(spec.timeout());
+      StopReason first = arbiter.await(spec.timeout());
       TreeStop treeStop = tree.terminate(spec.grace());
       int exitCode = awaitExit(process);
+      StopReason reason = arbiter.settle(exitCode);
+      if (reason != first) {
+        log.info("run {} exited by itself ({}) before the {} took hold", spec.runId(), exitCode, first);
+      }
       drainPipes(started);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
       log.info("run {} ended: {} exit {} after {} ({})", spec.runId(), reason, exitCode, elapsed, treeStop);
       return new Outcome(
           reason, process.pid(), exitCode, Outcome.signalOf(exitCode), startedAt, elapsed,
           out.tail(), err.tail(), out.totalBytes(), err.totalBytes(), treeStop, null);
-    }
-  }
-
-  private StopReason awaitStop(Duration timeout) {
-    try {
-      return stop.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      stop.complete(StopReason.DEADLINE);
-      return stop.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop.complete(StopReason.CANCELLED);
-      return stop.join();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -164,6 +156,18 @@ public final class Supervisor {
       t = t.getCause();
     }
     return t.getMessage();
+  }
+
+  /** Closes a log at the end of a run; a log that cannot be flushed (a full disk) loses its last bytes, not the run. */
+  private record ClosedQuietly(LogSink sink) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        sink.close();
+      } catch (IOException e) {
+        log.warn("a log of the run could not be completed: {}", e.getMessage());
+      }
+    }
   }
 
   /** Finds util-linux setsid once. */
