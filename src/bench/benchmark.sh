@@ -61,10 +61,13 @@ for i in 1 2 3 4 5; do
   timed /dev/null sleep 1; echo "$wall" >>sleep.txt
   timed /dev/null "$bridge" run -- sleep 1; echo "$wall" >>run-sleep.txt
   timed /dev/null "$bridge" run -- true; echo "$wall" >>run-true.txt; echo "$cpu" >>run-true-cpu.txt
+  JAVA_OPTS=-Xshare:off timed /dev/null "$bridge" run -- true; echo "$wall" >>off.txt; echo "$cpu" >>off-cpu.txt
 done
 s=$(median <sleep.txt); r=$(median <run-sleep.txt); t=$(median <run-true.txt); tc=$(median <run-true-cpu.txt)
+o=$(median <off.txt); oc=$(median <off-cpu.txt)
 row "run -- sleep 1, wall (median of 5)" "$r s" "sleep 1: $s s" "$(ratio "$r" "$s")x" "<= 1.3x" "$(le "$(ratio "$r" "$s")" 1.3)"
 row "run -- true, wall (median of 5)" "$t s (CPU $tc s)" "-" "-" "<= 0.3 s" "$(le "$t" 0.3)"
+row "  the same without class-data sharing" "$o s (CPU $oc s)" "-" "$(ratio "$tc" "$oc")x CPU" "-" "-"
 
 # --- a flood of log lines ----------------------------------------------------------------------------------------
 line='2026-12-03T14:00:00Z INFO worker-3 processed item 123456 of 999999 in 12 ms (batch ok)'
