@@ -42,7 +42,7 @@ timed() {
   local out=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$out" 2>>"$work/stderr" || true
   read -r wall user sys rss_kb <"$work/time"
-  cpu=$(echo "$user + $sys" | bc -l)
+  cpu=$(echo "$user + $sys" | bc -l | sed "s/^\./0./")
   rss_mb=$(echo "$rss_kb / 1024" | bc)
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -141,7 +141,7 @@ row "  CPU" "$bc s" "parallel -j8: $pc s" "$(ratio "$bc" "$pc")x" "<= 3x" "$(le 
 
 # 8 jobs running at once: the resident memory of every bridge process (coordinator and any job supervisors)
 cat >bench8.json <<'JSON'
-{"profiles": {"prod-episode": {"argv": ["sleep", "8"], "retry": {"max_attempts": 1}}}}
+{"profiles": {"prod-episode": {"argv": ["sleep", "30"], "retry": {"max_attempts": 1}}}}
 JSON
 seq 1 8 | sed 's/^/eight /' >jobs8.txt
 "$bridge" batch jobs8.txt --parallel 8 --config bench8.json --batch-dir "$work/b8" >/dev/null 2>&1 &
@@ -149,17 +149,19 @@ coordinator=$!
 # wait until the 8 jobs' children run (up to 120 s), then sum the resident memory of every bridge JVM of this batch:
 # the coordinator and whatever carries the batch's PROD_BRIDGE_BATCH marker (job supervisors, if any)
 for _ in $(seq 1200); do
-  [ "$(pgrep -f '^sleep 8$' | wc -l)" -ge 8 ] && break
+  [ "$(pgrep -fc '^sleep 30$' || true)" -ge 8 ] && break
   sleep 0.1
 done
 total_kb=0
 for p in $(ls /proc | grep '^[0-9]'); do
   if [ "$p" = "$coordinator" ] || { [ "$(cat /proc/"$p"/comm 2>/dev/null)" = java ] &&
       tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "PROD_BRIDGE_BATCH=$work/b8"; }; then
-    total_kb=$((total_kb + $(awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || echo 0)))
+    rss_kb=$(awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || true)
+    total_kb=$((total_kb + ${rss_kb:-0}))
   fi
 done
-running=$(pgrep -f '^sleep 8$' | wc -l)
+running=$(pgrep -fc '^sleep 30$' || true)
+kill "$coordinator" 2>/dev/null || true  # cancels the batch: its jobs end now instead of in 30 s
 wait "$coordinator" || true
 total=$((total_kb / 1024))
 row "8 batch jobs running: supervision RSS" "$total MB ($running running)" "-" "-" "<= 200 MB" "$(le "$total" 200)"
