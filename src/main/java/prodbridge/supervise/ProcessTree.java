@@ -81,12 +81,13 @@ public final class ProcessTree {
 
   /**
    * The summed resident memory of the live members, in bytes, for a sampler that asks every interval: only new
-   * processes and the members are read again (see {@link ProcWatch}).
+   * processes and the members are read again (see {@link ProcWatch}). -1 when no member is alive any more (the
+   * child has exited and the supervisor is about to stop), so a sampler does not record a tree of nothing.
    */
   public long residentBytes() {
     List<ProcEntry> found = members(watch.next(watched));
     watched = found.stream().map(ProcEntry::pid).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    return ProcSnapshot.residentBytes(found);
+    return found.isEmpty() ? -1 : ProcSnapshot.residentBytes(found);
   }
 
   /**
