@@ -12,21 +12,9 @@ final class Launcher {
     return p == null || p.isBlank() || !java.nio.file.Files.isExecutable(java.nio.file.Path.of(p)) ? null : p;
   }
 
-  /** The argv prefix that starts this program again: the launcher script, else this JVM with its class path. */
+  /** The argv prefix that starts this program again: the launcher script, else this JVM with the same flags. */
   static java.util.List<String> command() {
-    String script = script();
-    if (script != null) {
-      return java.util.List.of(script);
-    }
-    String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return java.util.List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-        "-cp", absoluteClasspath(), Main.class.getName());
-  }
-
-  private static String absoluteClasspath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .filter(s -> !s.isEmpty()).map(s -> java.nio.file.Path.of(s).toAbsolutePath().normalize().toString())
-        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    return prodbridge.runs.Relaunch.command(script());
   }
 
   static String path() {

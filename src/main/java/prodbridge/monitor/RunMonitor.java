@@ -69,7 +69,10 @@ public final class RunMonitor {
     this.onViolation = onViolation;
   }
 
-  /** Starts sampling the tree whose summed resident memory {@code residentBytes} reads (one /proc pass a call). */
+  /**
+   * Starts sampling the tree whose summed resident memory {@code residentBytes} reads (one /proc pass a call;
+   * negative when the tree has no live process left, and then the tick records nothing).
+   */
   public void start(LongSupplier residentBytes) {
     this.treeResidentBytes = residentBytes;
     eventLog.state("running", null);
@@ -90,6 +93,9 @@ public final class RunMonitor {
         costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));
       }
       long bytes = treeResidentBytes.getAsLong();
+      if (bytes < 0) {
+        return; // the tree is gone: the supervisor is ending the run, and there is nothing to sample
+      }
       OutputWatch.Scan scan = outputs.scan();
       Snapshot s;
       synchronized (this) {

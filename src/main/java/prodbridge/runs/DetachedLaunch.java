@@ -2,7 +2,6 @@ package prodbridge.runs;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,7 @@ public final class DetachedLaunch {
       throw StoreFailure.of("create the run's directory", plan.runDir(), e);
     }
     List<String> argv = new ArrayList<>(List.of("setsid", "--fork"));
-    if (launcher != null) {
-      argv.add(launcher);
-    } else {
-      argv.addAll(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), "prodbridge.cli.Main"));
-    }
+    argv.addAll(Relaunch.command(launcher));
     List<String> fixed = new ArrayList<>(List.of("--run-id", plan.runId()));
     if (plan.episodeId() != null
         && bridgeArgs.stream().noneMatch(a -> a.equals("--episode-id") || a.startsWith("--episode-id="))) {
@@ -52,10 +47,5 @@ public final class DetachedLaunch {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-  }
-
-  private static String javaBinary() {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return Files.isExecutable(java) ? java.toString() : "java";
   }
 }

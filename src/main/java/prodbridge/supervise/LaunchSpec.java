@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Everything needed to launch and bound one child, frozen at launch. {@code environment} is the child's whole
  * environment (nothing else is inherited); the run marker is added to it by the supervisor. {@code stdoutLines}
- * is told every line of stdout as it arrives (on the pump thread; it must be quick), or is null. {@code scrub}
- * rewrites each line before it reaches a log file (to remove secrets), or is null to keep the bytes as they are.
+ * is told every line of stdout that can hold an event or a result (its first non-blank character is '{') as it
+ * arrives (on the pump thread; it must be quick), or is null. {@code scrub} rewrites each line that may hold a
+ * secret before it reaches a log file, or is null to keep the bytes as they are.
  */
 public record LaunchSpec(
     String runId,

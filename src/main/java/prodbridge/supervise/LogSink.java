@@ -2,59 +2,47 @@ package prodbridge.supervise;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Where one of the child's streams goes: appended to a log file as it arrives, with only a bounded tail kept in
- * memory. The time of the last byte is kept for stall detection. With a {@code scrub}, the file is written a line
- * at a time, each line rewritten by it first (so a secret the child prints never reaches the disk).
+ * Where one of the child's streams goes: appended to a log file a chunk at a time through {@link LogFilter}, with
+ * only a bounded tail kept in memory, and the time of the last byte kept for stall detection. It never throws on
+ * a write: a log that cannot be written is reported by {@link #failure()} while the stream is still drained.
  */
 public final class LogSink extends OutputStream {
-  private final OutputStream file;
-  private final ScrubbedLines scrubbed;
+  private final LogFile file;
+  private final LogFilter filter;
   private final TailBuffer tail;
-  private final LineSplitter lines;
   private volatile long lastWriteNanos = System.nanoTime();
 
   /**
-   * {@code lineListener} is told each complete line (UTF-8, without its newline), or is null; {@code scrub}
-   * rewrites lines on their way to the file, or is null.
+   * {@code eventLines} is told each complete line whose first non-blank character is '{' (UTF-8, without its
+   * newline), or is null; {@code scrub} rewrites lines that may hold a secret on their way to the file, or is null.
    */
-  public LogSink(Path logFile, int tailBytes, java.util.function.Consumer<String> lineListener,
-      java.util.function.UnaryOperator<String> scrub) throws IOException {
-    this.file =
-        Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    this.scrubbed = scrub == null ? null : new ScrubbedLines(file, scrub);
+  public LogSink(Path logFile, int tailBytes, Consumer<String> eventLines, UnaryOperator<String> scrub)
+      throws IOException {
+    this.file = new LogFile(logFile);
+    this.filter = new LogFilter(file, scrub, eventLines);
     this.tail = new TailBuffer(tailBytes);
-    this.lines = lineListener == null ? null : new LineSplitter(lineListener);
   }
 
   @Override
-  public void write(int b) throws IOException {
+  public void write(int b) {
     write(new byte[] {(byte) b}, 0, 1);
   }
 
   @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    if (scrubbed != null) {
-      scrubbed.write(b, off, len);
-    } else {
-      file.write(b, off, len);
-    }
+  public synchronized void write(byte[] b, int off, int len) {
+    filter.accept(b, off, len);
     tail.write(b, off, len);
-    if (lines != null) {
-      lines.accept(b, off, len);
-    }
     lastWriteNanos = System.nanoTime();
   }
 
   @Override
-  public void close() throws IOException {
-    if (scrubbed != null) {
-      scrubbed.flushPartialLine();
-    }
+  public synchronized void close() {
+    filter.finish();
     file.close();
   }
 
@@ -68,5 +56,10 @@ public final class LogSink extends OutputStream {
 
   public long lastWriteNanos() {
     return lastWriteNanos;
+  }
+
+  /** Why the log file lost bytes, or null when it has every byte. */
+  public LogFailure failure() {
+    return file.failure();
   }
 }

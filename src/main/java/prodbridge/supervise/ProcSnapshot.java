@@ -38,9 +38,17 @@ public final class ProcSnapshot {
         found.add(p);
       }
     }
-    ProcSnapshot snapshot = new ProcSnapshot(found);
+    return of(found);
+  }
+
+  static ProcSnapshot of(List<ProcEntry> processes) {
+    ProcSnapshot snapshot = new ProcSnapshot(processes);
     snapshot.forgetGoneMarkers();
     return snapshot;
+  }
+
+  static long selfPid() {
+    return SELF;
   }
 
   /** Every process read, in /proc order, exited ones (zombies) included. */

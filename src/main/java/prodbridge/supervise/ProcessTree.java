@@ -24,6 +24,8 @@ public final class ProcessTree {
   private final long leaderPid;
   private final long leaderStartTicks;
   private final String runId;
+  private final ProcWatch watch = new ProcWatch();
+  private volatile Set<Long> watched = Set.of();
   private volatile boolean hurry;
   private volatile boolean leaderTermed;
   private boolean interrupted;
@@ -78,9 +80,15 @@ public final class ProcessTree {
     return members().stream().map(ProcEntry::pid).toList();
   }
 
-  /** The summed resident memory of the live members, in bytes, from one pass over /proc. */
+  /**
+   * The summed resident memory of the live members, in bytes, for a sampler that asks every interval: only new
+   * processes and the members are read again (see {@link ProcWatch}). -1 when no member is alive any more (the
+   * child has exited and the supervisor is about to stop), so a sampler does not record a tree of nothing.
+   */
   public long residentBytes() {
-    return ProcSnapshot.residentBytes(members());
+    List<ProcEntry> found = members(watch.next(watched));
+    watched = found.stream().map(ProcEntry::pid).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return found.isEmpty() ? -1 : ProcSnapshot.residentBytes(found);
   }
 
   /**

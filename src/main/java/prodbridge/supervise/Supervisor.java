@@ -30,6 +30,12 @@ public final class Supervisor {
   private final StopArbiter arbiter = new StopArbiter();
   private volatile ProcessTree tree;
   private volatile java.util.function.LongSupplier lastOutput = System::nanoTime;
+  private volatile java.util.function.Supplier<LogFailure> logFailure = () -> null;
+
+  /** Why a log file lost bytes so far (disk full, I/O error), or null while both logs have every byte. */
+  public LogFailure logFailure() {
+    return logFailure.get();
+  }
 
   /** When the child last wrote a byte to stdout or stderr (System.nanoTime()); now, before it starts. */
   public long lastOutputNanos() {
@@ -73,6 +79,7 @@ public final class Supervisor {
     LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
     try (ClosedQuietly closeOut = new ClosedQuietly(out); ClosedQuietly closeErr = new ClosedQuietly(err)) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
+      logFailure = () -> out.failure() != null ? out.failure() : err.failure();
       StartedProcess started;
       try {
         started = executor(spec, out, err).start();
@@ -97,7 +104,8 @@ public final class Supervisor {
       log.info("run {} ended: {} exit {} after {} ({})", spec.runId(), reason, exitCode, elapsed, treeStop);
       return new Outcome(
           reason, process.pid(), exitCode, Outcome.signalOf(exitCode), startedAt, elapsed,
-          out.tail(), err.tail(), out.totalBytes(), err.totalBytes(), treeStop, null);
+          out.tail(), err.tail(), out.totalBytes(), err.totalBytes(), treeStop, null,
+          out.failure() != null ? out.failure() : err.failure());
     }
   }
 
@@ -138,9 +146,8 @@ public final class Supervisor {
         new ProcessExecutor()
             .command(command)
             .directory(spec.workingDir().toFile())
-            .redirectInput(InputStreamOfNothing.INSTANCE)
-            .redirectOutput(out)
-            .redirectError(err)
+            .redirectErrorStream(false)
+            .streams(new OutputPumps(out, err, InputStreamOfNothing.INSTANCE))
             .closeTimeout(PIPE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
     // zt-exec layers these over the JVM's own environment; a null value removes an inherited variable.
     Map<String, String> env = new java.util.HashMap<>();

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# prod-bridge benchmark: each figure next to its anchor, measured in this same run, as a ratio, and whether the
+# target is met. Not part of CI (it takes a few minutes and measures, it does not test).
+#
+#   src/bench/benchmark.sh                        # builds target/prod-bridge if needed
+#   PROD_BRIDGE=/path/to/prod-bridge src/bench/benchmark.sh   # measure another build
+#   BENCH_LOG_GIB=0.25 src/bench/benchmark.sh      # a smaller flood (default 1 GiB)
+#   BENCH_SKIP_BATCH=1 src/bench/benchmark.sh       # without the two batch figures
+#
+# Needs GNU parallel, GNU time, bc and python3 (installed with apt-get when missing and running as root).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+
+need() { # need COMMAND PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null
+  else
+    echo "benchmark: $1 is missing (install the $2 package)" >&2
+    exit 2
+  fi
+}
+need parallel parallel
+need /usr/bin/time time
+need python3 python3
+need bc bc
+
+bridge=${PROD_BRIDGE:-$repo/target/prod-bridge}
+if [ -z "${PROD_BRIDGE:-}" ] && { [ ! -x "$bridge" ] || [ -n "$(find src/main pom.xml -newer target/prod-bridge.jar -print -quit 2>/dev/null)" ]; }; then
+  echo "building target/prod-bridge ..." >&2
+  mvn -B -q -DskipTests package >&2
+fi
+gib=${BENCH_LOG_GIB:-1}
+work=$(mktemp -d "${TMPDIR:-/tmp}/prod-bridge-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export PROD_BRIDGE_RUNS=$work/runs
+cd "$work"
+
+# timed OUT CMD...: runs CMD with GNU time; sets wall, cpu (user+sys, children included) and rss_mb
+timed() {
+  local out=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$out" 2>>"$work/stderr" || true
+  read -r wall user sys rss_kb <"$work/time"
+  cpu=$(echo "$user + $sys" | bc -l | sed "s/^\./0./")
+  rss_mb=$(echo "$rss_kb / 1024" | bc)
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
+le() { [ "$(echo "$1 <= $2" | bc -l)" = 1 ] && echo met || echo "NOT met"; }
+row() { printf '%-44s %-22s %-26s %-8s %-22s %s\n' "$@"; }
+now() { date +%s.%N; }
+
+echo "prod-bridge benchmark · $(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores · $(java -version 2>&1 | head -1)"
+echo "bridge: $bridge · load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+row "what" "prod-bridge" "anchor (same run)" "ratio" "target" "met"
+
+# --- run -- sleep 1, run -- true -------------------------------------------------------------------------------
+for i in 1 2 3 4 5; do
+  timed /dev/null sleep 1; echo "$wall" >>sleep.txt
+  timed /dev/null "$bridge" run -- sleep 1; echo "$wall" >>run-sleep.txt
+  timed /dev/null "$bridge" run -- true; echo "$wall" >>run-true.txt; echo "$cpu" >>run-true-cpu.txt
+  JAVA_OPTS=-Xshare:off timed /dev/null "$bridge" run -- true; echo "$wall" >>off.txt; echo "$cpu" >>off-cpu.txt
+done
+s=$(median <sleep.txt); r=$(median <run-sleep.txt); t=$(median <run-true.txt); tc=$(median <run-true-cpu.txt)
+o=$(median <off.txt); oc=$(median <off-cpu.txt)
+row "run -- sleep 1, wall (median of 5)" "$r s" "sleep 1: $s s" "$(ratio "$r" "$s")x" "<= 1.3x" "$(le "$(ratio "$r" "$s")" 1.3)"
+row "run -- true, wall (median of 5)" "$t s (CPU $tc s)" "-" "-" "<= 0.3 s" "$(le "$t" 0.3)"
+row "  the same without class-data sharing" "$o s (CPU $oc s)" "-" "$(ratio "$tc" "$oc")x CPU" "-" "-"
+
+# --- a flood of log lines ----------------------------------------------------------------------------------------
+line='2026-12-03T14:00:00Z INFO worker-3 processed item 123456 of 999999 in 12 ms (batch ok)'
+bytes=$(echo "$gib * 1073741824 / 1" | bc)
+timed /dev/null sh -c "yes '$line' | head -c $bytes > $work/direct.log"; fw=$wall; fc=$cpu
+rm -f "$work/direct.log"
+timed result.json "$bridge" run -- sh -c "yes '$line' | head -c $bytes"; bw=$wall; bcpu=$cpu; brss=$rss_mb
+logged=$(find "$work/runs" -name stdout.log -size +1M -exec stat -c %s {} + | head -1)
+rm -rf "$work"/runs/*/stdout.log
+row "$gib GiB of log lines through run, wall" "$bw s" "> file: $fw s" "$(ratio "$bw" "$fw")x" "<= 1.5x" "$(le "$(ratio "$bw" "$fw")" 1.5)"
+row "  CPU, children included" "$bcpu s" "> file: $fc s" "$(ratio "$bcpu" "$fc")x" "-" "-"
+row "  bridge peak RSS during the flood" "$brss MB" "-" "-" "<= 128 MB" "$(le "$brss" 128)"
+[ "${logged:-0}" = "$bytes" ] || echo "  (stdout.log held ${logged:-0} bytes, not $bytes)"
+
+# --- idle supervision --------------------------------------------------------------------------------------------
+# the bridge's own CPU time over 20 s, from 3 s after its child started (start-up excluded)
+"$bridge" run -- sleep 40 >/dev/null 2>&1 &
+pid=$!
+until pgrep -P "$pid" -x sleep >/dev/null; do sleep 0.1; done
+sleep 3
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+t0=$(ticks); sleep 20; t1=$(ticks)
+kill "$pid"; wait "$pid" || true
+hz=$(getconf CLK_TCK)
+idle=$(echo "scale=3; ($t1 - $t0) * 100 / $hz / 20" | bc -l | sed 's/^\./0./')
+row "idle supervision, 1 s interval, 20 s" "$idle % of a core" "sleep: 0 %" "-" "<= 0.3 %" "$(le "$idle" 0.3)"
+
+# --- reaction ----------------------------------------------------------------------------------------------------
+# gone_after FILE: waits for FILE (a session id and a moment, written by the child), then until no process of that
+# session is left (zombies aside); prints the seconds from the moment to then
+gone_after() {
+  until [ -s "$1" ]; do sleep 0.005; done
+  local sid at
+  read -r sid at <"$1"
+  while ps -o stat= -s "$sid" 2>/dev/null | grep -qv '^Z'; do sleep 0.005; done  # zombies have ended
+  echo "$(now) - $at" | bc -l
+}
+# deadline: a child ignoring SIGTERM (and its sleep), timeout 2 s, grace 1 s; from the deadline to the tree gone
+"$bridge" run --timeout 2s --grace 1s -- bash -c \
+  'echo $$ $(echo "$(date +%s.%N) + 2" | bc) > deadline; trap "" TERM; sleep 60' >/dev/null 2>&1 &
+react=$(gone_after deadline); wait $! || true
+row "deadline to tree gone (grace 1 s)" "$(printf %.3f "$react") s" "grace + 0.1: 1.10 s" "-" "<= 1.10 s" "$(le "$react" 1.1)"
+# memory: a child that notes when its resident memory passes 200 MB, sampled every 1 s; to the tree gone
+grow='import os, time
+chunks = []
+noted = False
+while True:
+    chunks.append(b"x" * (5 * 1024 * 1024))
+    rss = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    if rss > 200 * 1024 * 1024 and not noted:
+        open("crossed.tmp", "w").write("%d %f\n" % (os.getsid(0), time.time()))
+        os.rename("crossed.tmp", "crossed")
+        noted = True
+    time.sleep(0.05 if rss < 260 * 1024 * 1024 else 60)'
+"$bridge" run --memory-limit 200MB --monitor-interval 1s --grace 1s -- python3 -c "$grow" >/dev/null 2>&1 &
+react=$(gone_after crossed); wait $! || true
+row "memory crossing to tree gone (interval 1 s)" "$(printf %.3f "$react") s" "interval + 0.15: 1.15 s" "-" "<= 1.15 s" "$(le "$react" 1.15)"
+
+# --- batches -----------------------------------------------------------------------------------------------------
+[ -n "${BENCH_SKIP_BATCH:-}" ] && exit 0
+cat >bench.json <<'JSON'
+{"profiles": {"prod-episode": {"argv": ["sleep", "0.1"], "retry": {"max_attempts": 1}}}}
+JSON
+seq 1 100 | sed 's/^/topic /' >jobs100.txt
+timed /dev/null parallel -j8 -N0 sleep 0.1 ::: $(seq 100); pw=$wall; pc=$cpu
+timed batch.json "$bridge" batch jobs100.txt --parallel 8 --config bench.json --batch-dir "$work/b100"; bw=$wall; bc=$cpu
+done100=$(grep -o '"success":[0-9]*' batch.json | head -1 | cut -d: -f2)
+row "batch 100 x sleep 0.1, --parallel 8, wall" "$bw s" "parallel -j8: $pw s" "$(ratio "$bw" "$pw")x" "<= 1.3x" "$(le "$(ratio "$bw" "$pw")" 1.3)"
+row "  CPU" "$bc s" "parallel -j8: $pc s" "$(ratio "$bc" "$pc")x" "<= 3x" "$(le "$(ratio "$bc" "$pc")" 3)"
+[ "${done100:-0}" = 100 ] || echo "  (the batch reported ${done100:-0} of 100 jobs succeeded)"
+
+# 8 jobs running at once: the resident memory of every bridge process (coordinator and any job supervisors)
+cat >bench8.json <<'JSON'
+{"profiles": {"prod-episode": {"argv": ["sleep", "30"], "retry": {"max_attempts": 1}}}}
+JSON
+seq 1 8 | sed 's/^/eight /' >jobs8.txt
+"$bridge" batch jobs8.txt --parallel 8 --config bench8.json --batch-dir "$work/b8" >/dev/null 2>&1 &
+coordinator=$!
+# wait until the 8 jobs' children run (up to 120 s), then sum the resident memory of every bridge JVM of this batch:
+# the coordinator and whatever carries the batch's PROD_BRIDGE_BATCH marker (job supervisors, if any)
+for _ in $(seq 1200); do
+  [ "$(pgrep -fc '^sleep 30$' || true)" -ge 8 ] && break
+  sleep 0.1
+done
+total_kb=0
+for p in $(ls /proc | grep '^[0-9]'); do
+  if [ "$p" = "$coordinator" ] || { [ "$(cat /proc/"$p"/comm 2>/dev/null)" = java ] &&
+      tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "PROD_BRIDGE_BATCH=$work/b8"; }; then
+    rss_kb=$(awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || true)
+    total_kb=$((total_kb + ${rss_kb:-0}))
+  fi
+done
+running=$(pgrep -fc '^sleep 30$' || true)
+kill "$coordinator" 2>/dev/null || true  # cancels the batch: its jobs end now instead of in 30 s
+wait "$coordinator" || true
+total=$((total_kb / 1024))
+row "8 batch jobs running: supervision RSS" "$total MB ($running running)" "-" "-" "<= 200 MB" "$(le "$total" 200)"
