@@ -77,7 +77,7 @@ public final class Supervisor {
     long t0 = System.nanoTime();
     LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
     LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
-    try (ClosedQuietly closeOut = new ClosedQuietly(out); ClosedQuietly closeErr = new ClosedQuietly(err)) {
+    try (out; err) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       logFailure = () -> out.failure() != null ? out.failure() : err.failure();
       StartedProcess started;
@@ -163,18 +163,6 @@ public final class Supervisor {
       t = t.getCause();
     }
     return t.getMessage();
-  }
-
-  /** Closes a log at the end of a run; a log that cannot be flushed (a full disk) loses its last bytes, not the run. */
-  private record ClosedQuietly(LogSink sink) implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        sink.close();
-      } catch (IOException e) {
-        log.warn("a log of the run could not be completed: {}", e.getMessage());
-      }
-    }
   }
 
   /** Finds util-linux setsid once. */
