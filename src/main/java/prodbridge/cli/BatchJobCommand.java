@@ -47,7 +47,8 @@ final class BatchJobCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobTask task = JobTask.of(context.workingDir().resolve(batchDir), jobId, arrayFile, context.env());
     String id = runId != null ? runId : RunId.next(task.job().command(), ZonedDateTime.now());
-    RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true);
+    RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true)
+        .keptBy(Launcher.command());
     if (arrayFile != null) {
       String reason = context.signals() == null ? task.admit(id)
           : context.signals().during(execution::cancel, () -> { }, () -> task.admit(id));

@@ -19,6 +19,8 @@ import prodbridge.classify.Redactor;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.EventLog;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.supervise.Keeper;
+import prodbridge.supervise.ProcessTree;
 
 /**
  * One run being carried out: creates its directories, then supervises attempts until one succeeds, the failure is
@@ -36,6 +38,7 @@ public final class RunExecution {
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Attempt current;
   private volatile StoreFailure storeFailure;
+  private List<String> keeperBridge;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
     this(plan, progress, false);
@@ -47,6 +50,16 @@ public final class RunExecution {
     this.progress = progress;
     this.detached = detached;
     this.classifier = new Classifier(plan.errorRules());
+  }
+
+  /**
+   * Gives the run a {@link Keeper}: if this process dies before the run ends, the keeper ends the run's tree and
+   * starts {@code bridge reap RUN_DIR}, which records the run as lost. Without it (a batch job, whose coordinator
+   * keeps the whole batch) nothing outside this process watches it.
+   */
+  public RunExecution keptBy(List<String> bridge) {
+    this.keeperBridge = List.copyOf(bridge);
+    return this;
   }
 
   /**
@@ -64,6 +77,8 @@ public final class RunExecution {
 
   private RunResult executeUnlocked() throws IOException {
     SpaceReserve reserve = prepare();
+    Keeper keeper = keeperBridge == null ? null : Keeper.start(ProcessTree.MARKER_VARIABLE + "=" + plan.runId(),
+        plan.profile().grace(), Keeper.reapCommand(keeperBridge, plan.runDir()), plan.runDir(), this::cancel);
     try (RunStateFile state = new RunStateFile(plan, detached, this::storeFailed)) {
       state.start();
       RunResult result = attempts(state);
@@ -79,6 +94,10 @@ public final class RunExecution {
       }
       reserve.release();
       return result;
+    } finally {
+      if (keeper != null) {
+        keeper.close();
+      }
     }
   }
 
@@ -91,7 +110,7 @@ public final class RunExecution {
         Files.createDirectories(plan.outputDir());
         at = plan.runDir();
       }
-      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
+      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(runJson()));
       RunFiles.createPrivateFile(plan.eventsLog());
       return SpaceReserve.in(plan.runDir());
     } catch (IOException e) {
@@ -99,6 +118,15 @@ public final class RunExecution {
       throw StoreFailure.of(at == plan.runDir() ? "create the run's directory" : "create the output directory", at,
           e);
     }
+  }
+
+  /** {@code run.json}: what is launched, and where its cost is kept, so a run reaped after its supervisor died can be costed. */
+  private Map<String, Object> runJson() {
+    Map<String, Object> d = new LinkedHashMap<>(plan.describe());
+    if (plan.costFile() != null) {
+      d.put("cost_file", plan.costFile());
+    }
+    return d;
   }
 
   private void record(RunResult result, RunStateFile state) throws IOException {
