@@ -55,10 +55,13 @@ public final class BatchSession implements AutoCloseable {
     return session;
   }
 
-  /** Runs the session's jobs here, each under its own supervisor started with {@code bridge}. */
-  public BatchSummary runLocal(List<String> bridge, LongSupplier availableMemory, BatchProgress.Listener progress)
-      throws IOException, InterruptedException {
-    local = new LocalBatch(plan.dir(), plan.manifest(), bridge, availableMemory);
+  /**
+   * Runs the session's jobs here, all supervised by this process; {@code bridge} starts this program again (for the
+   * batch's keeper), {@code env} is what the jobs are planned with.
+   */
+  public BatchSummary runLocal(List<String> bridge, LongSupplier availableMemory, Map<String, String> env,
+      BatchProgress.Listener progress) throws IOException, InterruptedException {
+    local = new LocalBatch(plan.dir(), plan.manifest(), bridge, availableMemory, env);
     if (cancelRequested) {
       local.cancel();
     }

@@ -1,6 +1,7 @@
 package prodbridge.batch;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,13 +14,17 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import prodbridge.runs.RunId;
+import prodbridge.supervise.Keeper;
 
 /**
- * Runs a batch's jobs on this machine, up to {@code parallel} at once, each under its own supervisor process. A job
+ * Runs a batch's jobs on this machine, up to {@code parallel} at once, all supervised by this one process (a thread
+ * per running job, one shared monitor). A {@link Keeper} watches this process: if it dies, even by kill -9, the
+ * keeper ends every process carrying the batch's marker and records the jobs that were running, so {@code --resume}
+ * runs them again and nothing is left running unwatched. A job
  * starts only when the total budget (spent + in-flight budgets + its own) allows it, fewer than max-failures jobs
  * failed, and available memory covers its memory limit beyond what running jobs may still grow into. Jobs start in
  * file order; one that must wait holds back the ones after it. {@link #cancel()} stops new starts and cancels the
- * running jobs, whose supervisors record them as CANCELLED.
+ * running jobs, which are recorded as CANCELLED.
  */
 public final class LocalBatch {
   private static final Logger log = LoggerFactory.getLogger(LocalBatch.class);
@@ -32,14 +37,20 @@ public final class LocalBatch {
   private final Journal journal;
   private final BatchEvents events;
   private final BatchLedger ledger;
-  private final List<Worker> running = new ArrayList<>();
+  private final Map<String, String> env;
+  private final List<LocalJob> running = new ArrayList<>();
   private final Set<String> heldNoted = new HashSet<>();
   private volatile int cancels;
   private int cancelsForwarded;
 
-  /** {@code bridge} is how to start this program again (launcher script, or java and its class path). */
-  public LocalBatch(BatchDir dir, BatchManifest manifest, List<String> bridge, LongSupplier availableMemory) {
+  /**
+   * {@code bridge} is how to start this program again (launcher script, or java and its class path), for the
+   * keeper; {@code env} is the environment the jobs are planned with.
+   */
+  public LocalBatch(BatchDir dir, BatchManifest manifest, List<String> bridge, LongSupplier availableMemory,
+      Map<String, String> env) {
     this.dir = dir;
+    this.env = Map.copyOf(env);
     this.manifest = manifest;
     this.bridge = List.copyOf(bridge);
     this.availableMemory = availableMemory;
@@ -50,6 +61,34 @@ public final class LocalBatch {
 
   /** Runs {@code jobs} (in order) and returns once none is running; jobs never started stay unrecorded. */
   public void run(List<BatchJob> jobs, BatchProgress.Listener progress) throws IOException, InterruptedException {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    Keeper keeper = Keeper.start(LocalJob.BATCH_VARIABLE + "=" + dir.path(), grace(jobs),
+        Keeper.reapCommand(bridge, dir.path()), dir.path(), () -> {
+          cancel();
+          cancel();
+        });
+    try {
+      supervise(jobs, progress);
+    } finally {
+      keeper.close();
+    }
+  }
+
+  /** The longest grace period of the jobs' profiles: what the keeper gives a tree before SIGKILL. */
+  private Duration grace(List<BatchJob> jobs) {
+    Duration longest = Duration.ofSeconds(1);
+    for (String command : jobs.stream().map(BatchJob::command).distinct().toList()) {
+      BatchJob first = jobs.stream().filter(j -> j.command().equals(command)).findFirst().orElseThrow();
+      Duration g = JobRun.plan(dir, manifest, first, null, env).profile().grace();
+      longest = g.compareTo(longest) > 0 ? g : longest;
+    }
+    return longest;
+  }
+
+  private void supervise(List<BatchJob> jobs, BatchProgress.Listener progress)
+      throws IOException, InterruptedException {
     Deque<BatchJob> queue = new ArrayDeque<>(jobs);
     BudgetGate gate = new BudgetGate(manifest.totalBudget());
     long t0 = System.nanoTime();
@@ -109,14 +148,14 @@ public final class LocalBatch {
       }
       queue.poll();
       String runId = RunId.next(job.command(), java.time.ZonedDateTime.now());
-      running.add(Worker.start(dir, manifest, job, runId, bridge));
       events.write("started", Map.of("job_id", job.jobId(), "run_id", runId));
+      running.add(LocalJob.start(dir, manifest, job, runId, env));
     }
     return null;
   }
 
   /** What a running job may still add to the machine's memory use: its limit less what its tree uses now. */
-  private long mayStillGrow(Worker w) {
+  private long mayStillGrow(LocalJob w) {
     if (w.job.memoryLimitBytes() == null) {
       return 0;
     }
@@ -141,16 +180,16 @@ public final class LocalBatch {
     log.warn("job {} (line {}) not started: {}", job.jobId(), job.line(), reason);
   }
 
+  /** Writes the journal line of every job that has ended (this thread alone writes the journal). */
   private void reap() throws IOException {
-    List<Worker> ended = running.stream().filter(w -> !w.alive()).toList();
-    Map<String, JobRecord> latest = ended.isEmpty() ? Map.of() : journal.latest();
-    for (Worker w : ended) {
+    List<LocalJob> ended = running.stream().filter(w -> !w.alive()).toList();
+    for (LocalJob w : ended) {
       running.remove(w);
-      JobRecord r = latest.get(w.job.jobId());
-      if (r == null || !w.runId.equals(r.runId())) {
-        r = LostJob.record(w, Instant.now(), cancels > 0);
-        journal.append(r, JobRun.commandLine(w.job));
+      JobRecord r = w.record();
+      if (r == null) {
+        r = LostJob.record(w, Instant.now(), "its thread ended without a record");
       }
+      journal.append(r, JobRun.commandLine(w.job));
       ledger.add(r);
     }
   }
@@ -162,7 +201,7 @@ public final class LocalBatch {
   private void forwardCancels() {
     while (cancelsForwarded < cancels) {
       cancelsForwarded++;
-      running.forEach(Worker::cancel);
+      running.forEach(LocalJob::cancel);
     }
   }
 }

@@ -53,7 +53,7 @@ public final class SlurmBatch {
         "--job-name=prod-bridge-" + plan.dir().path().getFileName(),
         "--chdir=" + plan.manifest().workingDir(),
         "--output=" + plan.dir().slurm().resolve("%A_%a.log"),
-        "--export=ALL," + Worker.BATCH_VARIABLE + "=" + plan.dir().path()));
+        "--export=ALL," + LocalJob.BATCH_VARIABLE + "=" + plan.dir().path()));
     jobs.stream().filter(j -> j.memoryLimitBytes() != null).mapToLong(j -> j.memoryLimitBytes() >> 20).max()
         .ifPresent(mb -> args.add("--mem=" + (mb + BRIDGE_MEMORY_MB) + "M"));
     return args;

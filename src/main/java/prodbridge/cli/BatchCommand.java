@@ -95,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
     try (BatchSession session = BatchSession.open(plan)) {
       java.util.concurrent.Callable<BatchSummary> body = () -> executor == Executor.SLURM
           ? session.runSlurm(slurm, Launcher.command(), progress)
-          : session.runLocal(Launcher.command(), SystemMemory::availableBytes, progress);
+          : session.runLocal(Launcher.command(), SystemMemory::availableBytes, context.env(), progress);
       summary = context.signals() == null ? body.call()
           : context.signals().during(session::cancel, () -> { }, body);
     } finally {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchReap;
 import prodbridge.config.UsageException;
+import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
 
@@ -28,6 +30,10 @@ final class ReapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path d = context.workingDir().resolve(dir).toAbsolutePath().normalize();
+    if (Files.isRegularFile(d.resolve("batch.json"))) {
+      context.out().println(ResultJson.write(BatchReap.reap(d, context.env())));
+      return 0;
+    }
     if (!Files.isRegularFile(d.resolve("state.json"))) {
       throw new UsageException("reap: " + d + " is neither a run directory nor a batch directory");
     }

@@ -41,6 +41,7 @@ final class Attempt {
     MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
         plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), budget,
         plan.profile().stallTimeout());
+    supervisor.onChildExit(code -> ChildExit.write(plan.runDir(), number, code));
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
         plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
     Outcome outcome =
