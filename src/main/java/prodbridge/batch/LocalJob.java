@@ -34,7 +34,7 @@ final class LocalJob {
     this.started = Instant.now();
     this.execution = new RunExecution(
         JobRun.plan(dir, manifest, job, runId, env).withVariable(BATCH_VARIABLE, dir.path().toString()),
-        ProgressListener.NONE, true);
+        ProgressListener.NONE, true).recordingChildExit();
     this.runDir = dir.runs().resolve(runId);
     this.thread = new Thread(this::supervise, "prod-bridge-job-" + job.jobId());
     thread.setDaemon(true);

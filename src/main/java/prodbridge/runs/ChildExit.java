@@ -11,6 +11,33 @@ import java.time.Instant;
  */
 public record ChildExit(int attempt, int exitCode, String at) {
   static final String FILE = "child-exit.json";
+  /** Written by the wrapper below, which outlives a dead supervisor, with the child's exit code alone. */
+  static final String CODE_FILE = "child-exit.code";
+
+  /**
+   * Runs the child under a small shell that writes its exit code to {@code $0} when it exits, even after the
+   * supervisor died (SIGTERM, SIGINT and SIGHUP wait for the child instead of ending the shell; the child itself
+   * gets the default actions back on exec), and exits with the same code.
+   */
+  static final String WRAPPER = "trap 'stopping=1' TERM INT HUP; \"$@\"; rc=$?; "
+      + "printf '%s\\n' \"$rc\" > \"$0.tmp\" && mv -f \"$0.tmp\" \"$0\"; exit $rc";
+
+  /** {@code argv} run under the exit-recording shell, writing into {@code runDir}. */
+  static java.util.List<String> recorded(java.util.List<String> argv, Path runDir) {
+    java.util.List<String> wrapped = new java.util.ArrayList<>(
+        java.util.List.of("bash", "-c", WRAPPER, runDir.resolve(CODE_FILE).toString()));
+    wrapped.addAll(argv);
+    return wrapped;
+  }
+
+  /** The exit code the wrapper wrote for the current attempt, if its child has exited. */
+  static Integer recordedCode(Path runDir) {
+    try {
+      return Integer.valueOf(java.nio.file.Files.readString(runDir.resolve(CODE_FILE)).strip());
+    } catch (IOException | RuntimeException none) {
+      return null;
+    }
+  }
 
   static void write(Path runDir, int attempt, int exitCode) {
     try {

@@ -39,6 +39,7 @@ public final class RunExecution {
   private volatile Attempt current;
   private volatile StoreFailure storeFailure;
   private List<String> keeperBridge;
+  private boolean recordExit;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
     this(plan, progress, false);
@@ -59,6 +60,16 @@ public final class RunExecution {
    */
   public RunExecution keptBy(List<String> bridge) {
     this.keeperBridge = List.copyOf(bridge);
+    return this;
+  }
+
+  /**
+   * Runs each attempt's child under a small shell that writes its exit code into the run directory, so a child that
+   * finished by itself is known to have even when this process dies before it could see the exit (a batch job,
+   * whose coordinator's death must not make a finished job run again).
+   */
+  public RunExecution recordingChildExit() {
+    this.recordExit = true;
     return this;
   }
 
@@ -160,7 +171,8 @@ public final class RunExecution {
         state.sampled(s, spentBefore);
         progress.update(s);
       };
-      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n));
+      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n),
+          recordExit);
       current = attempt;
       if (isCancelled()) {
         attempt.cancel();

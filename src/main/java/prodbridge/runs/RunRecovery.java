@@ -30,9 +30,18 @@ public final class RunRecovery {
     Path dir = plan.runDir();
     RunState state = RunStore.read(dir.resolve(RunStateFile.FILE), RunState.class);
     ChildExit exit = ChildExit.read(dir);
-    if (state == null || !state.running() || exit == null || exit.exitCode() != 0 || exit.attempt() != state.attempt()
-        || Files.exists(plan.resultFile())) {
+    Integer code = ChildExit.recordedCode(dir);
+    if (state == null || !state.running() || Files.exists(plan.resultFile())) {
       return Optional.empty();
+    }
+    if (code == null && exit != null && exit.attempt() == state.attempt()) {
+      code = exit.exitCode();
+    }
+    if (code == null || code != 0) {
+      return Optional.empty();
+    }
+    if (exit == null || exit.attempt() != state.attempt()) {
+      exit = new ChildExit(state.attempt(), 0, fileTime(dir.resolve(ChildExit.CODE_FILE)));
     }
     Instant started = Instant.parse(state.startedAt());
     Duration elapsed = Duration.between(started, Instant.parse(exit.at()));
@@ -61,6 +70,14 @@ public final class RunRecovery {
       throw new UncheckedIOException(e);
     }
     return Optional.of(result);
+  }
+
+  private static String fileTime(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().toString();
+    } catch (IOException e) {
+      return Instant.now().toString();
+    }
   }
 
   private static long size(Path file) {

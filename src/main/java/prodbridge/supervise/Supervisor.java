@@ -35,7 +35,7 @@ public final class Supervisor {
   /** Why a log file lost bytes so far (disk full, I/O error), or null while both logs have every byte. */
   public LogFailure logFailure() {
     return logFailure.get();
-    }
+  }
 
   private volatile java.util.function.IntConsumer childExit = code -> { };
 
@@ -87,7 +87,7 @@ public final class Supervisor {
     long t0 = System.nanoTime();
     LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
     LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
-    try (ClosedQuietly closeOut = new ClosedQuietly(out); ClosedQuietly closeErr = new ClosedQuietly(err)) {
+    try (out; err) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       logFailure = () -> out.failure() != null ? out.failure() : err.failure();
       StartedProcess started;
@@ -180,18 +180,6 @@ public final class Supervisor {
       t = t.getCause();
     }
     return t.getMessage();
-  }
-
-  /** Closes a log at the end of a run; a log that cannot be flushed (a full disk) loses its last bytes, not the run. */
-  private record ClosedQuietly(LogSink sink) implements AutoCloseable {
-    @Override
-    public void close() {
-      try {
-        sink.close();
-      } catch (IOException e) {
-        log.warn("a log of the run could not be completed: {}", e.getMessage());
-      }
-    }
   }
 
   /** Finds util-linux setsid once. */
