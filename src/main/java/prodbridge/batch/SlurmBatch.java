@@ -21,7 +21,7 @@ import prodbridge.runs.RunFiles;
  * the waits), {@code --mem} its memory limit plus room for the bridge. Following the array reads the journal; a task
  * that ended without a record (Slurm's own time or memory limit, a node failure) is recorded from Slurm's state.
  */
-public final class SlurmBatch {
+public final class SlurmBatch implements BatchExecutor {
   private static final Logger log = LoggerFactory.getLogger(SlurmBatch.class);
   static final long BRIDGE_MEMORY_MB = 512;
   private static final Pattern STATE = Pattern.compile("JobState=(\\S+)");
@@ -83,6 +83,20 @@ public final class SlurmBatch {
     return jobId;
   }
 
+  /** Submits the session's jobs as one array and follows it until no task is left in the queue. */
+  @Override
+  public void run(BatchProgress.Listener progress, java.util.function.Consumer<String> submitted)
+      throws IOException, InterruptedException {
+    if (plan.toRun().isEmpty() || cancelled) {
+      return;
+    }
+    submitted.accept(submit());
+    if (cancelled) {
+      cancel();
+    }
+    follow(progress);
+  }
+
   /** Waits until no task of the array is queued or running, reporting progress from the journal. */
   void follow(BatchProgress.Listener progress) throws IOException, InterruptedException {
     Journal journal = new Journal(plan.dir());
@@ -138,7 +152,8 @@ public final class SlurmBatch {
     }
   }
 
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     if (jobId == null) {
       return;
@@ -152,7 +167,8 @@ public final class SlurmBatch {
     }
   }
 
-  boolean cancelled() {
+  @Override
+  public boolean cancelled() {
     return cancelled;
   }
 
