@@ -10,6 +10,7 @@ import prodbridge.config.UsageException;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
+import prodbridge.supervise.Keeper;
 
 /**
  * Records what a dead supervisor left (internal: its keeper starts it once, after ending the supervised trees): a
@@ -37,7 +38,7 @@ final class ReapCommand implements Callable<Integer> {
     if (!Files.isRegularFile(d.resolve("state.json"))) {
       throw new UsageException("reap: " + d + " is neither a run directory nor a batch directory");
     }
-    RunView view = new RunStore(d.getParent()).look(d);
+    RunView view = new RunStore(d.getParent()).look(d, Keeper.endedBefore(context.env()));
     context.out().println(Printer.view(view, OutputFormat.JSON));
     return 0;
   }

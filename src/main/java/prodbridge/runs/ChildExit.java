@@ -15,17 +15,17 @@ public record ChildExit(int attempt, int exitCode, String at) {
   static final String CODE_FILE = "child-exit.code";
 
   /**
-   * Runs the child under a small shell that writes its exit code to {@code $0} when it exits, even after the
+   * Runs the child under a small shell that writes its exit code to {@code $1} when it exits, even after the
    * supervisor died (SIGTERM, SIGINT and SIGHUP wait for the child instead of ending the shell; the child itself
    * gets the default actions back on exec), and exits with the same code.
    */
-  static final String WRAPPER = "trap 'stopping=1' TERM INT HUP; \"$@\"; rc=$?; "
-      + "printf '%s\\n' \"$rc\" > \"$0.tmp\" && mv -f \"$0.tmp\" \"$0\"; exit $rc";
+  static final String WRAPPER = "trap 'stopping=1' TERM INT HUP; f=$1; shift; \"$@\"; rc=$?; "
+      + "printf '%s\\n' \"$rc\" > \"$f.tmp\" && mv -f \"$f.tmp\" \"$f\"; exit $rc";
 
   /** {@code argv} run under the exit-recording shell, writing into {@code runDir}. */
   static java.util.List<String> recorded(java.util.List<String> argv, Path runDir) {
     java.util.List<String> wrapped = new java.util.ArrayList<>(
-        java.util.List.of("bash", "-c", WRAPPER, runDir.resolve(CODE_FILE).toString()));
+        java.util.List.of("bash", "-c", WRAPPER, "prod-bridge", runDir.resolve(CODE_FILE).toString()));
     wrapped.addAll(argv);
     return wrapped;
   }

@@ -25,9 +25,11 @@ final class LostRun {
 
   private LostRun() {}
 
-  static RunView end(Path dir, RunState state, Duration grace) {
-    TreeStop stop = ProcessTree.ofRecordedRun(state.childPid(), state.childStartTicks(), state.runId())
+  static RunView end(Path dir, RunState state, Duration grace, TreeStop endedBefore) {
+    TreeStop now = ProcessTree.ofRecordedRun(state.childPid(), state.childStartTicks(), state.runId())
         .terminate(grace);
+    TreeStop stop = new TreeStop(endedBefore.terminated() + now.terminated(), endedBefore.killed() + now.killed(),
+        now.survivors());
     return finish(dir, state, stop, RunStatus.LOST, ErrorType.UNKNOWN_ERROR,
         "the supervisor (pid " + state.supervisorPid() + ") is gone and left no result; last heartbeat "
             + state.heartbeat(), HINT);

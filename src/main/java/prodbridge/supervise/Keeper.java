@@ -22,6 +22,9 @@ public final class Keeper implements AutoCloseable {
   /** Environment variable every keeper carries: the directory it keeps (a run's or a batch's). */
   public static final String VARIABLE = "PROD_BRIDGE_KEEPER";
 
+  /** Set for the reap command: how many processes the keeper sent SIGTERM, then SIGKILL ("3 1"). */
+  public static final String ENDED_VARIABLE = "PROD_BRIDGE_KEEPER_ENDED";
+
   private static final Logger log = LoggerFactory.getLogger(Keeper.class);
   private static final int MAX_RESTARTS = 20;
   private static final String BYE = "done\n";
@@ -35,14 +38,19 @@ public final class Keeper implements AutoCloseable {
       "members() { local f; for f in $(grep -lsxzF -e \"$marker\" /proc/[0-9]*/environ 2>/dev/null); do"
           + " f=${f#/proc/}; echo \"${f%/environ}\"; done; }",
       "echo \"keeper $$: supervisor gone; ending the processes marked $marker\" >&2",
-      "pids=$(members)",
+      "pids=$(members); termed=0; killed=0",
       "if [ -n \"$pids\" ]; then",
-      "  kill -TERM $pids 2>/dev/null",
-      "  i=0; while [ $i -lt \"$tenths\" ]; do sleep 0.1; pids=$(members); [ -z \"$pids\" ] && break; i=$((i+1));"
-          + " done",
+      "  kill -TERM $pids 2>/dev/null; a=($pids); termed=${#a[@]}",
+      // the grace period is counted in wall time (bash 5's EPOCHREALTIME), so a slow /proc pass does not stretch it
+      "  t=${EPOCHREALTIME/[.,]/}; end=$(( ${t:-0} / 1000 + tenths * 100 )); i=0",
+      "  while :; do sleep 0.1; pids=$(members); [ -z \"$pids\" ] && break; i=$((i+1))",
+      "    t=${EPOCHREALTIME/[.,]/}; if [ -n \"$t\" ]; then [ $(( t / 1000 )) -ge $end ] && break;"
+          + " else [ $i -ge \"$tenths\" ] && break; fi; done",
+      "  a=($pids); killed=${#a[@]}",
       "  n=0; while [ -n \"$pids\" ] && [ $n -lt 50 ]; do kill -KILL $pids 2>/dev/null; sleep 0.1; pids=$(members);"
           + " n=$((n+1)); done",
       "fi",
+      "export " + ENDED_VARIABLE + "=\"$termed $killed\"",
       "[ $# -gt 0 ] && exec \"$@\" </dev/null",
       "exit 0");
 
@@ -128,6 +136,16 @@ public final class Keeper implements AutoCloseable {
       in.write(BYE.getBytes(StandardCharsets.UTF_8));
     } catch (IOException gone) {
       // a keeper that is already gone has nothing to be told
+    }
+  }
+
+  /** What the keeper that started this process ended, from {@link #ENDED_VARIABLE}; nothing when unset. */
+  public static TreeStop endedBefore(java.util.Map<String, String> env) {
+    String[] n = env.getOrDefault(ENDED_VARIABLE, "").strip().split(" ");
+    try {
+      return n.length == 2 ? new TreeStop(Integer.parseInt(n[0]), Integer.parseInt(n[1]), List.of()) : TreeStop.NOTHING;
+    } catch (NumberFormatException e) {
+      return TreeStop.NOTHING;
     }
   }
 

@@ -120,8 +120,8 @@ class SupervisorKillTest {
     }
     long treeMillis = (System.nanoTime() - killedAt) / 1_000_000;
     assertThat(tree).as("the run's tree after the supervisor's kill -9").isEmpty();
-    // grace + 1 s is the promise; the margin is for a loaded 2-core machine
-    assertThat(treeMillis).as("the tree gone within grace + 1 s (+ margin)").isLessThan(GRACE_MILLIS + 1000 + 2000);
+    // grace + 1 s is the promise; the margin is for a 2-core machine shared with other builds (load 20 seen)
+    assertThat(treeMillis).as("the tree gone within grace + 1 s (+ margin)").isLessThan(GRACE_MILLIS + 1000 + 4000);
     List<Long> left = NoLeftoverProcesses.waitForNone(30_000);
     long millis = (System.nanoTime() - killedAt) / 1_000_000;
     assertThat(left).as("processes left after the supervisor's kill -9").isEmpty();
@@ -130,6 +130,10 @@ class SupervisorKillTest {
     JsonNode result = Bridge.json(Files.readString(runDir.resolve("result.json")));
     assertThat(result.get("status").asText()).isEqualTo("lost");
     assertThat(result.get("final_cost").asDouble()).isEqualTo(0.25);
+    assertThat(result.get("processes_ended").get("sigterm").asInt()).as("what the keeper ended")
+        .isGreaterThanOrEqualTo(33);
+    assertThat(result.get("processes_ended").get("sigkill").asInt()).as("the TERM-ignoring loop at least")
+        .isGreaterThanOrEqualTo(1);
     assertThat(Bridge.json(Files.readString(runDir.resolve("state.json"))).get("status").asText()).isEqualTo("lost");
   }
 
