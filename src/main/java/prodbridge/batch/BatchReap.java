@@ -91,8 +91,13 @@ public final class BatchReap {
     Instant now = Instant.now();
     RunResult result = null;
     if (Files.isDirectory(runDir)) {
-      result = RunRecovery.ofSucceededChild(JobRun.plan(dir, manifest, job, runId, env))
-          .orElseGet(() -> new RunStore(dir.runs()).look(runDir).result());
+      try {
+        result = RunRecovery.ofSucceededChild(JobRun.plan(dir, manifest, job, runId, env))
+            .orElseGet(() -> new RunStore(dir.runs()).look(runDir).result());
+      } catch (RuntimeException e) {
+        log.error("job {} (run {}) could not be read back ({}); recorded cancelled so --resume runs it", job.jobId(),
+            runId, e.toString());
+      }
     }
     if (result != null && result.status() != RunStatus.LOST) {
       return JobRun.record(job, result, started, now);

@@ -50,15 +50,18 @@ public final class RunRecovery {
         size(plan.stdoutLog()), size(plan.stderrLog()), TreeStop.NOTHING, null);
     OptionalDouble cost = CostSources.lastKnown(plan.stdoutLog(), plan.childEventsFile(), plan.costFile());
     Long peak = state.memoryMb() == null ? null : state.memoryMb() << 20;
-    MonitorReport seen = new MonitorReport(peak, cost.isPresent() ? cost.getAsDouble() : state.cost(),
+    Double seenCost = cost.isPresent() ? Double.valueOf(cost.getAsDouble()) : state.cost();
+    MonitorReport seen = new MonitorReport(peak, seenCost,
         "files left by the child", null, 0, 0, 0);
     RunResult attempt = new ResultAssembler(new Classifier(plan.errorRules())).assemble(plan, exit.attempt(), outcome,
         seen);
     if (!attempt.succeeded()) {
       return Optional.empty();
     }
-    Double total = attempt.finalCost() == null ? state.cost()
-        : state.cost() == null ? attempt.finalCost() : Math.max(attempt.finalCost(), state.cost());
+    Double total = state.cost();
+    if (attempt.finalCost() != null) {
+      total = state.cost() == null ? attempt.finalCost() : Double.valueOf(Math.max(attempt.finalCost(), state.cost()));
+    }
     RunResult result = ResultJson.bounded(attempt.afterAttempts(attempt.attempts(), total,
         Math.round(elapsed.toMillis()) / 1000.0, state.memoryMb(), null));
     try {

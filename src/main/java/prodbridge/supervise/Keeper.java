@@ -92,10 +92,15 @@ public final class Keeper implements AutoCloseable {
     List<String> argv = new ArrayList<>(List.of(Supervisor.SetsidLocator.path(), "bash", "-c", SCRIPT, "keeper",
         marker, String.valueOf(Math.max(1, grace.toMillis() / 100))));
     argv.addAll(reap);
+    Path logFile = dir.resolve("keeper.log");
+    if (!java.nio.file.Files.exists(logFile)) {
+      java.nio.file.Files.createFile(logFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
     ProcessBuilder pb = new ProcessBuilder(argv)
         .directory(dir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("keeper.log").toFile()))
-        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("keeper.log").toFile()));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = pb.environment();
     env.remove(ProcessTree.MARKER_VARIABLE);
     env.keySet().removeIf(name -> name.startsWith("PROD_BRIDGE_BATCH"));
