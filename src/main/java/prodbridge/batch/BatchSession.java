@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import prodbridge.config.UsageException;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunFiles;
 
 /**
  * One session of a batch: holds the batch directory's coordinator lock (a second coordinator of the same batch is a
- * usage error), writes the manifest and {@code coordinator.json}, runs the jobs with the chosen executor, and at the
+ * usage error), writes the manifest and {@code coordinator.json}, runs the jobs with its {@link BatchExecutor}, and at the
  * end records how the session ended and writes {@code summary.json}. {@link #cancel()} may be called from a signal
  * handler.
  */
@@ -22,8 +20,7 @@ public final class BatchSession implements AutoCloseable {
   private final FileChannel lockChannel;
   private final BatchEvents events;
   private Coordinator coordinator;
-  private volatile LocalBatch local;
-  private volatile SlurmBatch slurm;
+  private volatile BatchExecutor executor;
   private volatile boolean cancelRequested;
 
   private BatchSession(BatchPlan plan, FileChannel lockChannel) {
@@ -55,44 +52,31 @@ public final class BatchSession implements AutoCloseable {
     return session;
   }
 
-  /** Runs the session's jobs here, each under its own supervisor started with {@code bridge}. */
-  public BatchSummary runLocal(List<String> bridge, LongSupplier availableMemory, BatchProgress.Listener progress)
+  /** Runs the session's jobs with {@code executor} until none is left, then records how the session ended. */
+  public BatchSummary run(BatchExecutor executor, BatchProgress.Listener progress)
       throws IOException, InterruptedException {
-    local = new LocalBatch(plan.dir(), plan.manifest(), bridge, availableMemory);
+    this.executor = executor;
     if (cancelRequested) {
-      local.cancel();
+      executor.cancel();
     }
-    local.run(plan.toRun(), progress);
-    return finish(local.cancelled());
+    executor.run(progress, jobId -> {
+      coordinator = coordinator.withSlurmJob(jobId);
+      try {
+        coordinator.write(plan.dir());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      events.write("submitted", Map.of("slurm_job_id", jobId, "tasks", plan.toRun().size()));
+    });
+    return finish(executor.cancelled());
   }
 
-  /** Submits the session's jobs as one Slurm job array and follows it until no task is left in the queue. */
-  public BatchSummary runSlurm(SlurmCli cli, List<String> bridge, BatchProgress.Listener progress)
-      throws IOException, InterruptedException {
-    slurm = new SlurmBatch(plan, cli, bridge);
-    if (plan.toRun().isEmpty()) {
-      return finish(false);
-    }
-    String jobId = slurm.submit();
-    coordinator = coordinator.withSlurmJob(jobId);
-    coordinator.write(plan.dir());
-    events.write("submitted", Map.of("slurm_job_id", jobId, "tasks", plan.toRun().size()));
-    if (cancelRequested) {
-      slurm.cancel();
-    }
-    slurm.follow(progress);
-    return finish(slurm.cancelled());
-  }
-
+  /** Cancels the session (from a signal handler too): no new job starts, running ones are cancelled. */
   public void cancel() {
     cancelRequested = true;
-    LocalBatch l = local;
-    if (l != null) {
-      l.cancel();
-    }
-    SlurmBatch s = slurm;
-    if (s != null) {
-      s.cancel();
+    BatchExecutor e = executor;
+    if (e != null) {
+      e.cancel();
     }
   }
 

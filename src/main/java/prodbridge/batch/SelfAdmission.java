@@ -11,7 +11,7 @@ import prodbridge.runs.ResultJson;
 /**
  * Admission for a job whose supervisor was started by a scheduler (a Slurm array task), where no coordinator sees
  * every job: under the batch's lock it reads the journal and the claims of the other tasks, applies the same rules
- * as a local batch (max failures, total budget), and either claims the job or says why it must not start.
+ * {@link AdmissionRules} as a local batch (max failures, total budget), and either claims the job or says why it must not start.
  */
 final class SelfAdmission {
   private static final Duration RECHECK = Duration.ofSeconds(2);
@@ -28,7 +28,7 @@ final class SelfAdmission {
 
   /** Waits while in-flight budgets leave no room; returns null once claimed, else the reason not to start. */
   String admit(BatchJob job, String runId) throws IOException, InterruptedException {
-    BudgetGate gate = new BudgetGate(manifest.totalBudget());
+    AdmissionRules rules = new AdmissionRules(manifest, 0);
     while (true) {
       String verdict = journal.locked(() -> {
         List<JobRecord> records = journal.records();
@@ -36,16 +36,15 @@ final class SelfAdmission {
         double spent = records.stream().mapToDouble(JobRecord::costOrZero).sum();
         long failures = records.stream()
             .filter(r -> r.status().failed() && r.startedAt().compareTo(manifest.sessionStartedAt()) >= 0).count();
-        if (manifest.maxFailures() != null && failures >= manifest.maxFailures()) {
-          return "max failures: " + failures + " jobs failed (--max-failures " + manifest.maxFailures() + ")";
-        }
         Instant now = Instant.now();
-        double inFlight = Journal.read(dir.claims(), Claim.class).stream()
-            .filter(c -> !ended.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now))
-            .mapToDouble(Claim::budget).sum();
-        switch (gate.judge(spent, inFlight, job.budget())) {
+        List<Claim> inFlight = Journal.read(dir.claims(), Claim.class).stream()
+            .filter(c -> !ended.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now)).toList();
+        // memory is Slurm's to enforce (--mem), so the rules are given no figure for it
+        Admission a = rules.judge(job, new AdmissionRules.Load(failures, spent,
+            inFlight.stream().mapToDouble(Claim::budget).sum(), inFlight.size(), null, 0, Duration.ZERO));
+        switch (a.verdict()) {
           case NEVER:
-            return gate.whyNever(spent, job.budget());
+            return a.reason();
           case WAIT:
             return "";
           default:

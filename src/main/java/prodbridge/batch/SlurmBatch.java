@@ -21,7 +21,7 @@ import prodbridge.runs.RunFiles;
  * the waits), {@code --mem} its memory limit plus room for the bridge. Following the array reads the journal; a task
  * that ended without a record (Slurm's own time or memory limit, a node failure) is recorded from Slurm's state.
  */
-public final class SlurmBatch {
+public final class SlurmBatch implements BatchExecutor {
   private static final Logger log = LoggerFactory.getLogger(SlurmBatch.class);
   static final long BRIDGE_MEMORY_MB = 512;
   private static final Pattern STATE = Pattern.compile("JobState=(\\S+)");
@@ -53,7 +53,7 @@ public final class SlurmBatch {
         "--job-name=prod-bridge-" + plan.dir().path().getFileName(),
         "--chdir=" + plan.manifest().workingDir(),
         "--output=" + plan.dir().slurm().resolve("%A_%a.log"),
-        "--export=ALL," + Worker.BATCH_VARIABLE + "=" + plan.dir().path()));
+        "--export=ALL," + LocalJob.BATCH_VARIABLE + "=" + plan.dir().path()));
     jobs.stream().filter(j -> j.memoryLimitBytes() != null).mapToLong(j -> j.memoryLimitBytes() >> 20).max()
         .ifPresent(mb -> args.add("--mem=" + (mb + BRIDGE_MEMORY_MB) + "M"));
     return args;
@@ -81,6 +81,20 @@ public final class SlurmBatch {
     log.info("submitted Slurm job array {} ({} tasks, at most {} at once)", jobId, plan.toRun().size(),
         plan.manifest().parallel());
     return jobId;
+  }
+
+  /** Submits the session's jobs as one array and follows it until no task is left in the queue. */
+  @Override
+  public void run(BatchProgress.Listener progress, java.util.function.Consumer<String> submitted)
+      throws IOException, InterruptedException {
+    if (plan.toRun().isEmpty() || cancelled) {
+      return;
+    }
+    submitted.accept(submit());
+    if (cancelled) {
+      cancel();
+    }
+    follow(progress);
   }
 
   /** Waits until no task of the array is queued or running, reporting progress from the journal. */
@@ -138,7 +152,8 @@ public final class SlurmBatch {
     }
   }
 
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     if (jobId == null) {
       return;
@@ -152,7 +167,8 @@ public final class SlurmBatch {
     }
   }
 
-  boolean cancelled() {
+  @Override
+  public boolean cancelled() {
     return cancelled;
   }
 

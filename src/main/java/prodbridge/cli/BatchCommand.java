@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchExecutor;
 import prodbridge.batch.BatchPlan;
 import prodbridge.batch.BatchProgress;
 import prodbridge.batch.BatchRequest;
@@ -93,9 +94,9 @@ final class BatchCommand implements Callable<Integer> {
     BatchProgress.Listener progress = bar == null ? BatchProgress.Listener.NONE : bar;
     BatchSummary summary;
     try (BatchSession session = BatchSession.open(plan)) {
-      java.util.concurrent.Callable<BatchSummary> body = () -> executor == Executor.SLURM
-          ? session.runSlurm(slurm, Launcher.command(), progress)
-          : session.runLocal(Launcher.command(), SystemMemory::availableBytes, progress);
+      BatchExecutor runner = BatchExecutor.of(plan, new BatchExecutor.Machine(Launcher.command(), context.env(),
+          SystemMemory::availableBytes, SystemMemory.totalBytes(), slurm));
+      java.util.concurrent.Callable<BatchSummary> body = () -> session.run(runner, progress);
       summary = context.signals() == null ? body.call()
           : context.signals().during(session::cancel, () -> { }, body);
     } finally {

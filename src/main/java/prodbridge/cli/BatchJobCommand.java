@@ -16,9 +16,9 @@ import prodbridge.runs.RunId;
 import prodbridge.runs.RunResult;
 
 /**
- * The supervisor of one job of a batch (internal: the batch starts it). It runs the job like a foreground run,
- * cancels it on SIGTERM or Ctrl-C, and with {@code --watch-stdin} also when its stdin closes (the coordinator is
- * gone), then records the outcome in the batch's journal and prints the record.
+ * The supervisor of one job of a batch run by a scheduler (internal: each Slurm array task runs it). It admits the
+ * job, runs it like a foreground run (with its own keeper), cancels it on SIGTERM or Ctrl-C, and with
+ * {@code --watch-stdin} also when its stdin closes, then records the outcome in the batch's journal and prints it.
  */
 @Command(name = "batch-job", hidden = true, description = "Supervises one job of a batch (internal).")
 final class BatchJobCommand implements Callable<Integer> {
@@ -47,7 +47,8 @@ final class BatchJobCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobTask task = JobTask.of(context.workingDir().resolve(batchDir), jobId, arrayFile, context.env());
     String id = runId != null ? runId : RunId.next(task.job().command(), ZonedDateTime.now());
-    RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true);
+    RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true)
+        .keptBy(Launcher.command());
     if (arrayFile != null) {
       String reason = context.signals() == null ? task.admit(id)
           : context.signals().during(execution::cancel, () -> { }, () -> task.admit(id));

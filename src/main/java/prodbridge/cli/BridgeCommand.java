@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
       RunsCommand.class, WatchCommand.class, McpCommand.class, SessionStartCommand.class,
       InstallPluginCommand.class, InstallCommandsCommand.class, BatchCommand.class, BatchStatusCommand.class,
       BatchCancelCommand.class, BatchJobCommand.class, ReportCommand.class, ClassifyCommand.class,
-      PruneCommand.class, CompletionCommand.class
+      PruneCommand.class, CompletionCommand.class, ReapCommand.class
     })
 final class BridgeCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -57,7 +57,8 @@ abstract class RunCommandBase implements Callable<Integer> {
     ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
         new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
     RunExecution execution =
-        new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null);
+        new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null)
+            .keptBy(Launcher.command());
     RunResult result;
     try {
       result = context.signals() == null ? execution.execute()

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a live run every interval: memory of the whole tree, the output directory, the cumulative cost (child
+ * Watches a live run every interval (on one timer thread shared by every run this process watches): memory of the whole tree, the output directory, the cumulative cost (child
  * events on stdout or in the events file, and a cost file), and signs of life. The first limit crossed is reported
  * once to {@code onViolation}; everything seen is appended to {@code events.jsonl}. Budget crossings seen in an
  * event are acted on at once, not at the next sample.
@@ -31,11 +31,15 @@ public final class RunMonitor {
   private final LongSupplier lastOutputNanos;
   private final ProgressListener progress;
   private final Consumer<Violation> onViolation;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+  /** One thread ticks every monitor of this process; ticks fall on multiples of the interval, so they coincide. */
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "prod-bridge-monitor");
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.locks.ReentrantLock ticking = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.List<java.util.concurrent.Future<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean stopped;
   private final long startNanos = System.nanoTime();
   private LongSupplier treeResidentBytes = () -> 0;
 
@@ -77,7 +81,9 @@ public final class RunMonitor {
     this.treeResidentBytes = residentBytes;
     eventLog.state("running", null);
     long interval = limits.interval().toNanos();
-    timer.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.NANOSECONDS);
+    long aligned = interval - Math.floorMod(System.nanoTime(), interval);
+    scheduled.add(TIMER.submit(this::tick));
+    scheduled.add(TIMER.scheduleAtFixedRate(this::tick, aligned, interval, TimeUnit.NANOSECONDS));
   }
 
   /** A line the child printed on stdout; progress events among them are taken in. */
@@ -86,6 +92,17 @@ public final class RunMonitor {
   }
 
   private void tick() {
+    ticking.lock();
+    try {
+      if (!stopped) {
+        sample();
+      }
+    } finally {
+      ticking.unlock();
+    }
+  }
+
+  private void sample() {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       childEvents.newLines().forEach(this::onStdoutLine);
@@ -191,12 +208,10 @@ public final class RunMonitor {
 
   /** Stops sampling, takes in the last events and cost figures, and reports. */
   public MonitorReport stop(String finalState) {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopped = true;
+    scheduled.forEach(f -> f.cancel(false));
+    ticking.lock();
+    ticking.unlock();
     childEvents.newLines().forEach(this::onStdoutLine);
     if (costFile != null) {
       costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));

@@ -9,6 +9,7 @@ import prodbridge.monitor.MonitorReport;
 import prodbridge.monitor.ProgressListener;
 import prodbridge.monitor.RunMonitor;
 import prodbridge.monitor.Violation;
+import prodbridge.supervise.LaunchSpec;
 import prodbridge.supervise.Outcome;
 import prodbridge.supervise.ProcessTree;
 import prodbridge.supervise.StopReason;
@@ -24,10 +25,12 @@ final class Attempt {
   private final java.util.function.Consumer<ProcessTree> onLaunch;
   private final Supervisor supervisor = new Supervisor();
   private volatile StoreFailure storeFailure;
+  private final boolean recordExit;
 
   Attempt(RunPlan plan, int number, double budget, ProgressListener progress, Classifier classifier,
-      java.util.function.Consumer<ProcessTree> onLaunch) {
+      java.util.function.Consumer<ProcessTree> onLaunch, boolean recordExit) {
     this.plan = plan;
+    this.recordExit = recordExit;
     this.number = number;
     this.budget = budget;
     this.progress = progress;
@@ -41,12 +44,20 @@ final class Attempt {
     MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
         plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), budget,
         plan.profile().stallTimeout());
+    supervisor.onChildExit(code -> ChildExit.write(plan.runDir(), number, code));
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
         plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
+    LaunchSpec spec = plan.launchSpec(monitor::onStdoutLine, budget);
+    java.nio.file.Files.deleteIfExists(plan.runDir().resolve(ChildExit.CODE_FILE));
+    if (recordExit) {
+      spec = new LaunchSpec(spec.runId(), ChildExit.recorded(spec.argv(), plan.runDir()), spec.workingDir(),
+          spec.environment(), spec.stdoutLog(), spec.stderrLog(), spec.timeout(), spec.grace(), spec.stdoutLines(),
+          spec.scrub());
+    }
     Outcome outcome =
-        supervisor.run(plan.launchSpec(monitor::onStdoutLine, budget), tree -> {
+        supervisor.run(spec, tree -> {
           onLaunch.accept(tree);
-          monitor.start(tree::residentBytes);
+          monitor.start(tree::sampledResidentBytes);
         });
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
     return new ResultAssembler(classifier).assemble(plan, number, outcome, report, storeFailure);

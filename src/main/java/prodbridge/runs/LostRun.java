@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
+import com.fasterxml.jackson.databind.JsonNode;
+import prodbridge.monitor.CostFile;
+import prodbridge.monitor.CostSources;
 import prodbridge.classify.ErrorType;
 import prodbridge.supervise.ProcessTree;
 import prodbridge.supervise.TreeStop;
@@ -21,12 +25,36 @@ final class LostRun {
 
   private LostRun() {}
 
-  static RunView end(Path dir, RunState state, Duration grace) {
-    TreeStop stop = ProcessTree.ofRecordedRun(state.childPid(), state.childStartTicks(), state.runId())
+  static RunView end(Path dir, RunState state, Duration grace, TreeStop endedBefore) {
+    TreeStop now = ProcessTree.ofRecordedRun(state.childPid(), state.childStartTicks(), state.runId())
         .terminate(grace);
+    TreeStop stop = new TreeStop(endedBefore.terminated() + now.terminated(), endedBefore.killed() + now.killed(),
+        now.survivors());
     return finish(dir, state, stop, RunStatus.LOST, ErrorType.UNKNOWN_ERROR,
         "the supervisor (pid " + state.supervisorPid() + ") is gone and left no result; last heartbeat "
             + state.heartbeat(), HINT);
+  }
+
+  /**
+   * What the run spent as far as anyone can tell: the highest of its last state and what the child left behind
+   * (progress events on stdout or in its events file, and the cost file {@code run.json} names); null if none.
+   */
+  static Double knownCost(Path dir, RunState state) {
+    CostFile costFile = null;
+    try {
+      JsonNode run = ResultJson.mapper().readTree(dir.resolve("run.json").toFile());
+      if (run != null && run.hasNonNull("cost_file")) {
+        costFile = ResultJson.mapper().treeToValue(run.get("cost_file"), CostFile.class);
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // no run.json, or one without a cost file: the other sources still count
+    }
+    OptionalDouble seen = CostSources.lastKnown(dir.resolve("stdout.log"), dir.resolve("child-events.jsonl"),
+        costFile);
+    if (seen.isEmpty()) {
+      return state.cost();
+    }
+    return state.cost() == null ? seen.getAsDouble() : Math.max(state.cost(), seen.getAsDouble());
   }
 
   /**
@@ -38,13 +66,15 @@ final class LostRun {
     String how = stop.signalledAnything()
         ? "; ended " + stop.terminated() + " leftover process(es) with SIGTERM, " + stop.killed() + " with SIGKILL"
         : "; no process was left";
+    Double cost = knownCost(dir, state);
     double seconds = Math.max(0, Duration.between(Instant.parse(state.startedAt()), Instant.now()).toMillis()) / 1000.0;
     RunResult result = new RunResult(state.command(), state.runId(), state.episodeId(), state.topic(), status, type,
-        message + how, hint, state.cost(), state.budget(), null, state.qualityThreshold(), List.of(), 0, seconds, null,
+        message + how, hint, cost, state.budget(), null, state.qualityThreshold(), List.of(), 0, seconds, null,
         null, List.of(), state.memoryMb(), new RunResult.ProcessesEnded(stop.terminated(), stop.killed()), null,
         dir.toString(), new RunResult.Logs(dir.resolve("stdout.log").toString(), dir.resolve("stderr.log").toString()));
     String now = Instant.now().toString();
-    RunState ended = state.with(status.json(), now);
+    RunState ended = state.withFigures(state.stage(), state.progress(), cost, state.memoryMb())
+        .with(status.json(), now);
     try {
       if (!RunFiles.writeOnce(dir.resolve("result.json"), ResultJson.write(result))) {
         RunState latest = RunStore.read(dir.resolve(RunStateFile.FILE), RunState.class);

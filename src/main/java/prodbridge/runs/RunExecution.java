@@ -19,6 +19,8 @@ import prodbridge.classify.Redactor;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.EventLog;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.supervise.Keeper;
+import prodbridge.supervise.ProcessTree;
 
 /**
  * One run being carried out: creates its directories, then supervises attempts until one succeeds, the failure is
@@ -36,6 +38,8 @@ public final class RunExecution {
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Attempt current;
   private volatile StoreFailure storeFailure;
+  private List<String> keeperBridge;
+  private boolean recordExit;
 
   public RunExecution(RunPlan plan, ProgressListener progress) {
     this(plan, progress, false);
@@ -47,6 +51,26 @@ public final class RunExecution {
     this.progress = progress;
     this.detached = detached;
     this.classifier = new Classifier(plan.errorRules());
+  }
+
+  /**
+   * Gives the run a {@link Keeper}: if this process dies before the run ends, the keeper ends the run's tree and
+   * starts {@code bridge reap RUN_DIR}, which records the run as lost. Without it (a batch job, whose coordinator
+   * keeps the whole batch) nothing outside this process watches it.
+   */
+  public RunExecution keptBy(List<String> bridge) {
+    this.keeperBridge = List.copyOf(bridge);
+    return this;
+  }
+
+  /**
+   * Runs each attempt's child under a small shell that writes its exit code into the run directory, so a child that
+   * finished by itself is known to have even when this process dies before it could see the exit (a batch job,
+   * whose coordinator's death must not make a finished job run again).
+   */
+  public RunExecution recordingChildExit() {
+    this.recordExit = true;
+    return this;
   }
 
   /**
@@ -64,6 +88,8 @@ public final class RunExecution {
 
   private RunResult executeUnlocked() throws IOException {
     SpaceReserve reserve = prepare();
+    Keeper keeper = keeperBridge == null ? null : Keeper.start(ProcessTree.MARKER_VARIABLE + "=" + plan.runId(),
+        plan.profile().grace(), Keeper.reapCommand(keeperBridge, plan.runDir()), plan.runDir(), this::cancel);
     try (RunStateFile state = new RunStateFile(plan, detached, this::storeFailed)) {
       state.start();
       RunResult result = attempts(state);
@@ -79,6 +105,10 @@ public final class RunExecution {
       }
       reserve.release();
       return result;
+    } finally {
+      if (keeper != null) {
+        keeper.close();
+      }
     }
   }
 
@@ -91,7 +121,7 @@ public final class RunExecution {
         Files.createDirectories(plan.outputDir());
         at = plan.runDir();
       }
-      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(plan.describe()));
+      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(runJson()));
       RunFiles.createPrivateFile(plan.eventsLog());
       return SpaceReserve.in(plan.runDir());
     } catch (IOException e) {
@@ -99,6 +129,15 @@ public final class RunExecution {
       throw StoreFailure.of(at == plan.runDir() ? "create the run's directory" : "create the output directory", at,
           e);
     }
+  }
+
+  /** {@code run.json}: what is launched, and where its cost is kept, so a run reaped after its supervisor died can be costed. */
+  private Map<String, Object> runJson() {
+    Map<String, Object> d = new LinkedHashMap<>(plan.describe());
+    if (plan.costFile() != null) {
+      d.put("cost_file", plan.costFile());
+    }
+    return d;
   }
 
   private void record(RunResult result, RunStateFile state) throws IOException {
@@ -132,7 +171,8 @@ public final class RunExecution {
         state.sampled(s, spentBefore);
         progress.update(s);
       };
-      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n));
+      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n),
+          recordExit);
       current = attempt;
       if (isCancelled()) {
         attempt.cancel();

@@ -68,6 +68,14 @@ public record RunPlan(
     return l;
   }
 
+  /** The same plan with one more variable in the child's environment (a batch's marker). */
+  public RunPlan withVariable(String name, String value) {
+    Map<String, String> env = new java.util.TreeMap<>(environment);
+    env.put(name, value);
+    return new RunPlan(runId, command, profile, topic, episodeId, argv, workingDir, env, outputDir, runDir, costFile,
+        errorRules, placeholders);
+  }
+
   /** Where monitoring appends samples and events. */
   public Path eventsLog() {
     return runDir.resolve("events.jsonl");

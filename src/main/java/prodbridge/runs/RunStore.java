@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import prodbridge.config.UsageException;
 import prodbridge.supervise.ProcessTree;
+import prodbridge.supervise.TreeStop;
 
 /**
  * The runs under a runs root, one directory each, read back for {@code status}, {@code result}, {@code logs},
@@ -74,6 +75,11 @@ public final class RunStore {
 
   /** The run as it is now; a running run whose supervisor is gone is ended as lost first. */
   public RunView look(Path dir) {
+    return look(dir, TreeStop.NOTHING);
+  }
+
+  /** As {@link #look(Path)}, counting in what a keeper already ended of the run's tree. */
+  public RunView look(Path dir, TreeStop endedBefore) {
     RunResult result = read(dir.resolve("result.json"), RunResult.class);
     RunState state = read(dir.resolve(RunStateFile.FILE), RunState.class);
     String id = dir.getFileName().toString();
@@ -90,7 +96,7 @@ public final class RunStore {
     if (late != null) {
       return new RunView(id, read(dir.resolve(RunStateFile.FILE), RunState.class), late);
     }
-    return LostRun.end(dir, state, LOST_TREE_GRACE);
+    return LostRun.end(dir, state, LOST_TREE_GRACE, endedBefore);
   }
 
   /**

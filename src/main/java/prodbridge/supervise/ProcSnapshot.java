@@ -17,6 +17,10 @@ public final class ProcSnapshot {
   private static final Map<Long, Marked> MARKERS = new ConcurrentHashMap<>();
   private static final long SELF = ProcessHandle.current().pid();
 
+  private static final Object LATEST_LOCK = new Object();
+  private static ProcSnapshot latest;
+
+  private final long takenNanos = System.nanoTime();
   private final List<ProcEntry> processes;
   private final Map<Long, ProcEntry> byPid;
 
@@ -49,6 +53,16 @@ public final class ProcSnapshot {
 
   static long selfPid() {
     return SELF;
+  }
+
+  /** The latest snapshot any caller took if it is at most {@code maxAgeNanos} old, else a new one. */
+  public static ProcSnapshot recent(long maxAgeNanos) {
+    synchronized (LATEST_LOCK) {
+      if (latest == null || System.nanoTime() - latest.takenNanos > maxAgeNanos) {
+        latest = take();
+      }
+      return latest;
+    }
   }
 
   /** Every process read, in /proc order, exited ones (zombies) included. */

@@ -20,6 +20,7 @@ public final class ProcessTree {
   private static final Logger log = LoggerFactory.getLogger(ProcessTree.class);
   private static final long POLL_MILLIS = 25;
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final long SAMPLE_AGE_MILLIS = 200;
 
   private final long leaderPid;
   private final long leaderStartTicks;
@@ -73,6 +74,15 @@ public final class ProcessTree {
   /** The live members as {@code snapshot} shows them; one snapshot can serve many trees in one tick. */
   public List<ProcEntry> members(ProcSnapshot snapshot) {
     return snapshot.members(leaderPid, leaderStartTicks, runId);
+  }
+
+  /**
+   * The summed resident memory of the live members, from a pass over {@code /proc} at most
+   * {@value #SAMPLE_AGE_MILLIS} ms old that every tree this process monitors shares (monitors tick together, so
+   * one pass serves them all); for sampling only, ending a tree always reads afresh.
+   */
+  public long sampledResidentBytes() {
+    return ProcSnapshot.residentBytes(members(ProcSnapshot.recent(SAMPLE_AGE_MILLIS * 1_000_000)));
   }
 
   /** The pids of {@link #members()}. */

@@ -37,6 +37,16 @@ public final class Supervisor {
     return logFailure.get();
   }
 
+  private volatile java.util.function.IntConsumer childExit = code -> { };
+
+  /**
+   * Tells {@code listener} the child's exit code the moment it exits, before its tree is ended, on the JDK's
+   * process reaper thread (so it must be quick), so the exit can be put on disk before anything else happens.
+   */
+  public void onChildExit(java.util.function.IntConsumer listener) {
+    this.childExit = listener;
+  }
+
   /** When the child last wrote a byte to stdout or stderr (System.nanoTime()); now, before it starts. */
   public long lastOutputNanos() {
     return lastOutput.getAsLong();
@@ -91,6 +101,13 @@ public final class Supervisor {
       log.info("run {} started pid {}: {}", spec.runId(), process.pid(), spec.argv());
       arbiter.attach(process, tree);
       onLaunch.accept(tree);
+      process.onExit().thenRun(() -> {
+        try {
+          childExit.accept(process.exitValue());
+        } catch (RuntimeException e) {
+          log.warn("recording the child's exit failed: {}", e.toString());
+        }
+      });
 
       StopReason first = arbiter.await(spec.timeout());
       TreeStop treeStop = tree.terminate(spec.grace());

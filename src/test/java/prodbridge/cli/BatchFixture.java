@@ -23,7 +23,12 @@ final class BatchFixture {
 
   /** Writes the config file and returns its path; {@code extra} is more JSON for the profile (may be empty). */
   Path config(double sleepSeconds, String extra) throws IOException {
-    String script = "echo \"start $(date +%s%N)\" >> '" + dir.resolve("timeline") + "'; "
+    return config(sleepSeconds, extra, "");
+  }
+
+  /** As {@link #config(double, String)}, with {@code prelude} (bash) run first, e.g. to start grandchildren. */
+  Path config(double sleepSeconds, String extra, String prelude) throws IOException {
+    String script = prelude + "echo \"start $(date +%s%N)\" >> '" + dir.resolve("timeline") + "'; "
         + "sleep " + sleepSeconds + "; echo \"end $(date +%s%N)\" >> '" + dir.resolve("timeline") + "'; "
         + "case \"$1\" in *fail*) echo 'pipeline error: topic refused' >&2; exit 1;; esac; "
         + "echo '{\"event\":\"done\",\"cost\":0.40}'; printf '%s\\n' \"$1\" >> '" + dir.resolve("done") + "'";

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a test that leaves any process of a supervised run behind (found, independently of the bridge's own
- * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries, or PROD_BRIDGE_BATCH, which every job
- * supervisor of a batch carries), and kills what it finds so one failure does not spill into the next test.
+ * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries, PROD_BRIDGE_BATCH, which every job of a
+ * batch carries, or PROD_BRIDGE_KEEPER, which every keeper carries), and kills what it finds so one failure does not spill into the next test.
  *
  * <p>Only processes this test JVM started count: their environment names a path under this JVM's temporary
  * directory (every test's runs root and batch directory are there; surefire points {@code java.io.tmpdir} into
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NoLeftoverProcesses implements AfterEachCallback {
   private static final List<byte[]> MARKERS = List.of("PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8),
-      "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8));
+      "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8), "PROD_BRIDGE_KEEPER=".getBytes(StandardCharsets.UTF_8));
   private static final List<byte[]> OURS = List.of(
       Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString()
           .getBytes(StandardCharsets.UTF_8),

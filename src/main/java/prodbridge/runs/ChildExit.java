@@ -1,0 +1,54 @@
+package prodbridge.runs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * {@code child-exit.json}: how the latest attempt's child exited, written the moment it exits, before the result is
+ * assembled. If the supervisor dies in between, this is what tells a child that finished by itself from one that
+ * was still running, so a finished job is not run again.
+ */
+public record ChildExit(int attempt, int exitCode, String at) {
+  static final String FILE = "child-exit.json";
+  /** Written by the wrapper below, which outlives a dead supervisor, with the child's exit code alone. */
+  static final String CODE_FILE = "child-exit.code";
+
+  /**
+   * Runs the child under a small shell that writes its exit code to {@code $1} when it exits, even after the
+   * supervisor died (SIGTERM, SIGINT and SIGHUP wait for the child instead of ending the shell; the child itself
+   * gets the default actions back on exec), and exits with the same code.
+   */
+  static final String WRAPPER = "trap 'stopping=1' TERM INT HUP; f=$1; shift; \"$@\"; rc=$?; "
+      + "printf '%s\\n' \"$rc\" > \"$f.tmp\" && mv -f \"$f.tmp\" \"$f\"; exit $rc";
+
+  /** {@code argv} run under the exit-recording shell, writing into {@code runDir}. */
+  static java.util.List<String> recorded(java.util.List<String> argv, Path runDir) {
+    java.util.List<String> wrapped = new java.util.ArrayList<>(
+        java.util.List.of("bash", "-c", WRAPPER, "prod-bridge", runDir.resolve(CODE_FILE).toString()));
+    wrapped.addAll(argv);
+    return wrapped;
+  }
+
+  /** The exit code the wrapper wrote for the current attempt, if its child has exited. */
+  static Integer recordedCode(Path runDir) {
+    try {
+      return Integer.valueOf(java.nio.file.Files.readString(runDir.resolve(CODE_FILE)).strip());
+    } catch (IOException | RuntimeException none) {
+      return null;
+    }
+  }
+
+  static void write(Path runDir, int attempt, int exitCode) {
+    try {
+      RunFiles.writeAtomically(runDir.resolve(FILE),
+          ResultJson.write(new ChildExit(attempt, exitCode, Instant.now().toString())));
+    } catch (IOException e) {
+      // only a recovery after the supervisor's death needs it; the run itself goes on
+    }
+  }
+
+  static ChildExit read(Path runDir) {
+    return RunStore.read(runDir.resolve(FILE), ChildExit.class);
+  }
+}
