@@ -45,8 +45,12 @@ final class Attempt {
         plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), budget,
         plan.profile().stallTimeout());
     supervisor.onChildExit(code -> ChildExit.write(plan.runDir(), number, code));
+    ProgressListener watchingLogs = sample -> {
+      endIfLogsFail();
+      progress.update(sample);
+    };
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
-        plan.childEventsFile(), supervisor::lastOutputNanos, progress, this::stopFor, Redactor::redact);
+        plan.childEventsFile(), supervisor::lastOutputNanos, watchingLogs, this::stopFor, Redactor::redact);
     LaunchSpec spec = plan.launchSpec(monitor::onStdoutLine, budget);
     java.nio.file.Files.deleteIfExists(plan.runDir().resolve(ChildExit.CODE_FILE));
     if (recordExit) {
@@ -60,6 +64,9 @@ final class Attempt {
           monitor.start(tree::sampledResidentBytes);
         });
     MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
+    if (storeFailure == null && outcome.logFailure() != null) {
+      storeFailure = StoreFailure.of(outcome.logFailure());
+    }
     return new ResultAssembler(classifier).assemble(plan, number, outcome, report, storeFailure);
   }
 
@@ -79,6 +86,13 @@ final class Attempt {
   void storeFailed(StoreFailure failure) {
     storeFailure = failure;
     supervisor.requestStop(StopReason.STORE_FAILED);
+  }
+
+  /** A log that can no longer be written (a full disk) ends the run at the next sample, like a full store. */
+  private void endIfLogsFail() {
+    if (storeFailure == null && supervisor.logFailure() != null) {
+      storeFailed(StoreFailure.of(supervisor.logFailure()));
+    }
   }
 
   void abandon() {

@@ -41,8 +41,9 @@ final class ResultAssembler {
     Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
         said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail(),
         plan.outputDir());
-    Optional<Classification> classified = o.reason() == prodbridge.supervise.StopReason.STORE_FAILED
-        ? Optional.of(StoreFull.classification(storeFailure, classifier)) : classifier.classify(evidence);
+    Optional<Classification> classified =
+        o.reason() == prodbridge.supervise.StopReason.STORE_FAILED || storeFailure != null
+            ? Optional.of(StoreFull.classification(storeFailure, classifier)) : classifier.classify(evidence);
     Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =
         error.isEmpty() ? RunStatus.SUCCESS

@@ -40,6 +40,15 @@ public final class StoreFailure extends RuntimeException {
     return new StoreFailure("cannot " + doing + " " + path + ": " + why + space, full, path, e);
   }
 
+  /** A log of the run that could not be written: its pipe was drained meanwhile, and the lost bytes counted. */
+  public static StoreFailure of(prodbridge.supervise.LogFailure log) {
+    Path path = Path.of(log.log());
+    IOException e = new IOException(log.message());
+    boolean full = isFull(e);
+    return new StoreFailure("cannot write " + path + ": " + reason(e) + " (" + log.droppedBytes()
+        + " bytes of the child's output dropped)" + (full ? "; " + spaceOf(path) : ""), full, path, e);
+  }
+
   /** True when the failure is a full file system or an exhausted quota. */
   public boolean diskFull() {
     return full;

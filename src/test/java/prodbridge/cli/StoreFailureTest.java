@@ -38,20 +38,30 @@ class StoreFailureTest {
     assertThat(e.get("hint").asText()).contains("nothing was run");
   }
 
+  /** A runs root that cannot take a run at all is caught before anything starts: a usage error, like any bad input. */
+  private static void assertUnusableAtStart(CliRun r, String why) {
+    assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
+    assertThat(r.stderr().strip().lines()).as("one line, no stack trace").hasSize(1);
+    assertThat(r.stderr()).startsWith("prod-bridge: runs root ").contains(why);
+    JsonNode e = r.json();
+    assertThat(e.get("error_type").asText()).isEqualTo("USAGE_ERROR");
+    assertThat(e.get("exit_code").asInt()).isEqualTo(2);
+  }
+
   @Test
-  void aRunsRootThatIsAFileIsOneLineAndExitFour() throws Exception {
+  void aRunsRootThatIsAFileIsBadInputFoundBeforeAnythingStarts() throws Exception {
     Path file = Files.writeString(dir.resolve("runs"), "not a directory");
     CliRun r = run(file, "run", "--", "sh", "-c", "touch " + dir.resolve("ran"));
-    assertStoreError(r, "STORE_ERROR", "not a directory");
+    assertUnusableAtStart(r, file + " is a file, not a directory");
     assertThat(Files.readString(file)).isEqualTo("not a directory");
     assertThat(dir.resolve("ran")).doesNotExist();
   }
 
   @Test
-  void aReadOnlyRunsRootIsOneLineAndExitFour() throws Exception {
+  void aReadOnlyRunsRootIsBadInputFoundBeforeAnythingStarts() throws Exception {
     try (Tmpfs ro = Tmpfs.mount(dir.resolve("ro"), "1m", true)) {
       CliRun r = run(ro.dir(), "run", "--", "sh", "-c", "touch " + dir.resolve("ran"));
-      assertStoreError(r, "STORE_ERROR", "read-only");
+      assertUnusableAtStart(r, ro.dir() + " is not writable by this user");
       assertThat(dir.resolve("ran")).doesNotExist();
     }
   }

@@ -169,10 +169,11 @@ final class FaultTrials {
         f = bench.run(args);
       }
     }
-    int code = which == 2 ? 24 : 4;
+    // A root that is a file or read-only is bad input found before anything starts (exit 2); a full one is DISK_FULL.
+    int code = which == 2 ? 24 : 2;
     v.check(f.exitCode() == code, "exit " + f.exitCode() + ", not " + code + ": " + TrialBench.firstLines(f.stderr()));
     v.check(f.stderr().strip().lines().count() == 1, "not one line on stderr: " + TrialBench.firstLines(f.stderr()));
-    v.check(f.json() != null && f.json().path("error_type").asText().equals(which == 2 ? "DISK_FULL" : "STORE_ERROR"),
+    v.check(f.json() != null && f.json().path("error_type").asText().equals(which == 2 ? "DISK_FULL" : "USAGE_ERROR"),
         "no JSON error of the right type: " + f.stdout());
     v.check(!Files.exists(ran), "the child ran");
     v.survivors = bench.survivorsAfter(0);

@@ -27,7 +27,7 @@ class ProcSnapshotTest {
     ProcessTree tree = new ProcessTree(leader.pid(), runId);
     try {
       assertThat(new String(leader.getInputStream().readNBytes(6))).isEqualTo("ready\n");
-      List<ProcEntry> members = waitForMembers(tree, 3);
+      List<ProcEntry> members = waitForMembers(tree, leader.pid(), 3);
       ProcSnapshot snapshot = ProcSnapshot.take();
 
       assertThat(members).extracting(ProcEntry::pid).contains(leader.pid());
@@ -45,10 +45,12 @@ class ProcSnapshotTest {
     }
   }
 
-  private static List<ProcEntry> waitForMembers(ProcessTree tree, int count) throws InterruptedException {
+  /** Members once there are {@code count} of them and the daemon has left the session (setsid may fork first). */
+  private static List<ProcEntry> waitForMembers(ProcessTree tree, long sid, int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     List<ProcEntry> members = tree.members();
-    while (members.size() < count && System.nanoTime() < deadline) {
+    while ((members.size() < count || members.stream().noneMatch(p -> p.sid() != sid))
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
       members = tree.members();
     }
