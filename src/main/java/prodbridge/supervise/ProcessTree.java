@@ -93,12 +93,14 @@ public final class ProcessTree {
   /**
    * The summed resident memory of the live members, in bytes, for a sampler that asks every interval: only new
    * processes and the members are read again (see {@link ProcWatch}). -1 when no member is alive any more (the
-   * child has exited and the supervisor is about to stop), so a sampler does not record a tree of nothing.
+   * child has exited and the supervisor is about to stop), or none has memory yet (between fork and exec), so a
+   * sampler does not record a tree of nothing.
    */
   public long residentBytes() {
     List<ProcEntry> found = members(watch.next(watched));
     watched = found.stream().map(ProcEntry::pid).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    return found.isEmpty() ? -1 : ProcSnapshot.residentBytes(found);
+    long bytes = ProcSnapshot.residentBytes(found);
+    return bytes > 0 ? bytes : -1; // none alive, or only a process still between fork and exec: nothing to sample
   }
 
   /**
