@@ -131,9 +131,12 @@ final class MessagesApiStandIn implements AutoCloseable {
     boolean notified = false;
     String outputFile = null;
     for (JsonNode m : req.path("messages")) {
-      for (JsonNode b : m.path("content")) {
+      // content is a list of blocks, or (for some messages the CLI adds itself) one plain string
+      JsonNode content = m.path("content").isTextual()
+          ? JSON.createArrayNode().add(text(m.path("content").asText())) : m.path("content");
+      for (JsonNode b : content) {
         String type = b.path("type").asText();
-        if ("text".equals(type) && "user".equals(m.path("role").asText())) {
+        if ("text".equals(type) && !"assistant".equals(m.path("role").asText())) {
           String t = b.path("text").asText();
           Matcher a = ARGS.matcher(t);
           if (a.find()) {
