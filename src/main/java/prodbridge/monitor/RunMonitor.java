@@ -110,8 +110,10 @@ public final class RunMonitor {
         costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));
       }
       long bytes = treeResidentBytes.getAsLong();
-      if (bytes < 0) {
-        return; // the tree is gone: the supervisor is ending the run, and there is nothing to sample
+      if (bytes <= 0) {
+        // the tree is gone (the supervisor is ending the run), or its child is still between fork and exec:
+        // nothing to sample yet
+        return;
       }
       OutputWatch.Scan scan = outputs.scan();
       Snapshot s;

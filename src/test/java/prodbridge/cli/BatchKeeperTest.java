@@ -97,9 +97,10 @@ class BatchKeeperTest {
   }
 
   /** Waits until at least {@code n} processes of the batch's job trees run. */
+  /** Waits for {@code n} job processes that belong to at least {@code n / 3} jobs (a job's tree has 3 or more). */
   private void awaitRunning(int n) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (jobProcesses().size() < n) {
+    while (jobProcesses().size() < n || runningJobs() < n / 3) {
       assertThat(System.nanoTime()).as("%d job processes within 2 minutes", n).isLessThan(deadline);
       assertThat(coordinator.isAlive()).as("coordinator alive; it said %s %s (%d job processes seen)",
           Files.readString(dir.resolve("coordinator.out")), Files.readString(dir.resolve("coordinator.err")),
@@ -118,6 +119,22 @@ class BatchKeeperTest {
     assertThat(left).as("job processes after the coordinator's kill -9").isEmpty();
     // grace (2 s, the fixture's) + 1 s, with a margin for a loaded 2-core machine
     assertThat(millis).as("all trees gone within grace + 1 s (+ margin)").isLessThan(2000 + 1000 + 3000);
+  }
+
+  /** How many jobs have processes: the distinct run ids their environments carry. */
+  private long runningJobs() throws Exception {
+    return jobProcesses().stream().map(pid -> {
+      try {
+        for (String v : Files.readString(Path.of("/proc/" + pid + "/environ")).split("\0")) {
+          if (v.startsWith("PROD_BRIDGE_RUN_ID=")) {
+            return v;
+          }
+        }
+      } catch (java.io.IOException gone) {
+        // ended meanwhile
+      }
+      return "";
+    }).filter(v -> !v.isEmpty()).distinct().count();
   }
 
   /** Processes of the jobs' trees: marked with a run id, not keepers. */
