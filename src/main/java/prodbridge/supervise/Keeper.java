@@ -50,6 +50,9 @@ public final class Keeper implements AutoCloseable {
       "  n=0; while [ -n \"$pids\" ] && [ $n -lt 50 ]; do kill -KILL $pids 2>/dev/null; sleep 0.1; pids=$(members);"
           + " n=$((n+1)); done",
       "fi",
+      // a child the supervisor was spawning as it died can exec after the sweep: look again, and SIGKILL late comers
+      "for late in 1 2 3; do sleep 0.3; pids=$(members); [ -z \"$pids\" ] && continue; a=($pids);"
+          + " killed=$((killed + ${#a[@]})); kill -KILL $pids 2>/dev/null; done",
       "export " + ENDED_VARIABLE + "=\"$termed $killed\"",
       "[ $# -gt 0 ] && exec \"$@\" </dev/null",
       "exit 0");
