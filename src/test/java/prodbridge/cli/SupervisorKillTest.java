@@ -127,7 +127,12 @@ class SupervisorKillTest {
     assertThat(left).as("processes left after the supervisor's kill -9").isEmpty();
     // The keeper itself ends its life by starting a JVM that records the run; the tree is gone well before.
     assertThat(millis).as("everything gone, the recording JVM included").isLessThan(GRACE_MILLIS + 15_000);
-    JsonNode result = Bridge.json(Files.readString(runDir.resolve("result.json")));
+    Path resultFile = runDir.resolve("result.json");
+    long recordBy = killedAt + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS + 15_000);
+    while (!Files.exists(resultFile) && System.nanoTime() < recordBy) {
+      Thread.sleep(50); // the keeper's reap writes it once the tree is gone
+    }
+    JsonNode result = Bridge.json(Files.readString(resultFile));
     assertThat(result.get("status").asText()).isEqualTo("lost");
     assertThat(result.get("final_cost").asDouble()).isEqualTo(0.25);
     assertThat(result.get("processes_ended").get("sigterm").asInt()).as("what the keeper ended")
