@@ -41,7 +41,7 @@ cd "$work"
 timed() {
   local out=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$out" 2>>"$work/stderr" || true
-  read -r wall user sys rss_kb <"$work/time"
+  read -r wall user sys rss_kb < <(tail -n 1 "$work/time")  # a failing command adds a line before
   cpu=$(echo "$user + $sys" | bc -l | sed "s/^\./0./")
   rss_mb=$(echo "$rss_kb / 1024" | bc)
 }
@@ -126,6 +126,54 @@ while True:
 react=$(gone_after crossed); wait $! || true
 row "memory crossing to tree gone (interval 1 s)" "$(printf %.3f "$react") s" "interval + 0.15: 1.15 s" "-" "<= 1.15 s" "$(le "$react" 1.15)"
 
+# --- scenarios: the README's "Measured" table ------------------------------------------------------------------
+# field FILE NAME...: prints the named fields of the JSON result in FILE, space-separated ("-" for a missing one)
+field() { python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(" ".join("-" if r.get(k) is None else str(r[k]) for k in sys.argv[2:]))' "$@" 2>/dev/null || echo "(no result)"; }
+for i in 1 2 3 4 5; do timed /dev/null "$bridge" --help; echo "$wall" >>help.txt; done
+row "prod-bridge --help, wall (median of 5)" "$(median <help.txt) s" "-" "-" "-" "-"
+for i in 1 2 3; do
+  timed "episode-$i.json" "$bridge" prod-episode "Why do we dream, take $i?"; echo "$wall" >>episode.txt
+  echo "$rss_mb" >>episode-rss.txt
+done
+row "prod-episode, reference pipeline (median of 3)" "$(median <episode.txt) s, $(median <episode-rss.txt) MB RSS" \
+  "-" "-" "-" "$(field episode-1.json status)"
+start=$(now)
+"$bridge" prod-episode "Detached, take 1" --detach >detach.json 2>>"$work/stderr"
+detach=$(echo "$(now) - $start" | bc -l)
+row "prod-episode --detach, wall to the run id" "$(printf %.2f "$detach") s" "-" "-" "-" "-"
+"$bridge" status "$(field detach.json run_id)" --wait 120s >/dev/null 2>&1 || true
+
+# a tree with a TERM-ignoring member, a double-forked sleeper, a setsid'd one and a pipe holder, timeout 2 s
+tree='trap "" TERM; (sleep 60 &) ; setsid sleep 60 & sleep 60 | cat & while :; do sleep 1; done'
+timed hostile.json "$bridge" run --timeout 2s --grace 1s -- bash -c "$tree"
+row "timeout 2 s, grace 1 s, hostile tree" "$(field hostile.json error_type execution_time) s" "wall $wall s" \
+  "-" "-" "$(field hostile.json processes_ended)"
+# rate-limited twice, then succeeding
+cat >limited.sh <<'SH'
+n=$(cat tries 2>/dev/null || echo 0); echo $((n + 1)) >tries
+[ "$n" -ge 2 ] && { echo done; exit 0; }
+echo 'anthropic.RateLimitError: Error code: 429 - {"type": "error", "error": {"type": "rate_limit_error"}}' >&2; exit 1
+SH
+timed retry.json "$bridge" run --max-attempts 3 --retry-delay 200ms -- bash limited.sh
+row "rate-limited twice, --max-attempts 3" "$(field retry.json status execution_time) s" "wall $wall s" "-" "-" \
+  "$(python3 -c 'import json; print(len(json.load(open("retry.json"))["attempts"]), "attempts")' 2>/dev/null)"
+grow50='import time
+chunks = []
+while True:
+    chunks.append(b"x" * (50 * 1024 * 1024))
+    time.sleep(0.1)'
+timed memory.json "$bridge" run --memory-limit 200MB --monitor-interval 250ms --grace 1s -- python3 -c "$grow50"
+row "200 MB limit, 250 ms, growing 50 MB/100 ms" "$(field memory.json error_type execution_time) s" "-" "-" "-" \
+  "peak $(field memory.json peak_memory_mb) MB"
+costs='for c in 0.2 0.6 1.3; do echo "{\"event\": \"progress\", \"cost\": $c}"; sleep 0.3; done; sleep 30'
+timed budget.json "$bridge" run --budget 1.00 --grace 1s -- bash -c "$costs"
+row "cost 0.2, 0.6, 1.3 under --budget 1.00" "$(field budget.json error_type execution_time) s" "-" "-" "-" \
+  "final cost $(field budget.json final_cost)"
+timed stall.json "$bridge" run --stall-timeout 2s -- bash -c 'echo hi; sleep 60'
+row "--stall-timeout 2s on echo hi; sleep 60" "$(field stall.json error_type execution_time) s" "-" "-" "-" "-"
+
 # --- batches -----------------------------------------------------------------------------------------------------
 [ -n "${BENCH_SKIP_BATCH:-}" ] && exit 0
 cat >bench.json <<'JSON'
@@ -138,6 +186,12 @@ done100=$(grep -o '"success":[0-9]*' batch.json | head -1 | cut -d: -f2)
 row "batch 100 x sleep 0.1, --parallel 8, wall" "$bw s" "parallel -j8: $pw s" "$(ratio "$bw" "$pw")x" "<= 1.3x" "$(le "$(ratio "$bw" "$pw")" 1.3)"
 row "  CPU" "$bc s" "parallel -j8: $pc s" "$(ratio "$bc" "$pc")x" "<= 3x" "$(le "$(ratio "$bc" "$pc")" 3)"
 [ "${done100:-0}" = 100 ] || echo "  (the batch reported ${done100:-0} of 100 jobs succeeded)"
+
+# 4 episodes on the reference pipeline under a total budget that holds 3 of them
+printf 'Tides\nVolcanoes\nBees\nComets\n' >episodes4.txt
+timed batch4.json "$bridge" batch episodes4.txt --parallel 2 --total-budget 10 --batch-dir "$work/b4"
+row "4 episodes, --parallel 2 --total-budget 10" "$wall s" "-" "-" "-" \
+  "$(python3 -c 'import json; c = json.load(open("batch4.json"))["counts"]; print(c["success"], "produced,", c["skipped"], "skipped")' 2>/dev/null)"
 
 # 8 jobs running at once: the resident memory of every bridge process (coordinator and any job supervisors)
 cat >bench8.json <<'JSON'
