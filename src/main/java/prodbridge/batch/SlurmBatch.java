@@ -7,12 +7,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import prodbridge.classify.Classifier;
 import prodbridge.classify.ErrorType;
 import prodbridge.runs.RunFiles;
+import prodbridge.supervise.StopReason;
 
 /**
  * A batch session as one Slurm job array: {@code sbatch --array=0-N%P}, one task per job, each running the bridge's
@@ -137,12 +140,13 @@ public final class SlurmBatch implements BatchExecutor {
       SlurmCli.Reply show = cli.run("scontrol", "show", "job", "-o", task);
       Matcher m = STATE.matcher(show.out());
       String state = m.find() ? m.group(1) : "UNKNOWN";
-      ErrorType type = switch (state) {
-        case "TIMEOUT", "DEADLINE" -> ErrorType.TIMEOUT_ERROR;
-        case "OUT_OF_MEMORY" -> ErrorType.MEMORY_ERROR;
-        case "CANCELLED", "PENDING" -> ErrorType.CANCELLED;
-        default -> ErrorType.UNKNOWN_ERROR;
+      StopReason stop = switch (state) {
+        case "TIMEOUT", "DEADLINE" -> StopReason.DEADLINE;
+        case "OUT_OF_MEMORY" -> StopReason.MEMORY_LIMIT;
+        case "CANCELLED", "PENDING" -> StopReason.CANCELLED;
+        default -> StopReason.EXITED;
       };
+      ErrorType type = Optional.ofNullable(Classifier.observed(stop)).orElse(ErrorType.UNKNOWN_ERROR);
       JobStatus status = type == ErrorType.CANCELLED ? JobStatus.CANCELLED : JobStatus.LOST;
       String now = Instant.now().toString();
       journal.append(new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), null, status,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import prodbridge.supervise.StopReason;
 
 /**
  * Decides a run's error class. What the bridge itself saw decides first: its deadline, a cancel, its limits, a
@@ -33,26 +34,35 @@ public final class Classifier {
   }
 
   public Optional<Classification> classify(Evidence e) {
-    ErrorType observed = switch (e.observation()) {
-      case DEADLINE_FIRED -> ErrorType.TIMEOUT_ERROR;
-      case CANCELLED_BY_USER -> ErrorType.CANCELLED;
-      case MEMORY_LIMIT_HIT -> ErrorType.MEMORY_ERROR;
-      case BUDGET_LIMIT_HIT -> ErrorType.BUDGET_EXCEEDED;
-      case STALL_DETECTED -> ErrorType.STALLED;
-      case EXITED, LAUNCH_FAILED -> null;
-    };
+    ErrorType observed = observed(e.stop());
     if (observed != null) {
-      return Optional.of(bridge(observed, e.observation().name().toLowerCase(java.util.Locale.ROOT)));
+      return Optional.of(bridge(observed, e.stop().label()));
     }
     if (e.signal() != null && e.signal() == Evidence.SIGKILL) {
       return Optional.of(explainedKill(e).orElseGet(() -> bridge(ErrorType.MEMORY_ERROR, "unexplained_sigkill")));
     }
-    if (e.observation() == Evidence.Observation.EXITED && !e.failed()) {
+    if (e.stop() == StopReason.EXITED && !e.failed()) {
       return e.qualityBelowThreshold()
           ? Optional.of(bridge(ErrorType.QUALITY_BELOW_THRESHOLD, "quality_gate"))
           : Optional.empty();
     }
     return Optional.of(failure(e));
+  }
+
+  /**
+   * The error class a stop decides by itself, before any text is read; null when the child's exit and text decide
+   * (it exited, could not start, or the bridge ended it for its store, which {@link #diskFull} and the run's own
+   * store failure explain). The one place a stop reason becomes an error class.
+   */
+  public static ErrorType observed(StopReason stop) {
+    return switch (stop) {
+      case DEADLINE -> ErrorType.TIMEOUT_ERROR;
+      case CANCELLED -> ErrorType.CANCELLED;
+      case MEMORY_LIMIT -> ErrorType.MEMORY_ERROR;
+      case BUDGET_EXCEEDED -> ErrorType.BUDGET_EXCEEDED;
+      case STALLED -> ErrorType.STALLED;
+      case EXITED, LAUNCH_FAILED, STORE_FAILED -> null;
+    };
   }
 
   /**

@@ -4,46 +4,55 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import prodbridge.supervise.StopReason;
 
 /**
- * Watches a live run every interval (on one timer thread shared by every run this process watches): memory of the whole tree, the output directory, the cumulative cost (child
- * events on stdout or in the events file, and a cost file), and signs of life. The first limit crossed is reported
- * once to {@code onViolation}; everything seen is appended to {@code events.jsonl}. Budget crossings seen in an
- * event are acted on at once, not at the next sample.
+ * Watches a live run every interval, on one timer thread shared by every run this process watches. Each tick polls
+ * the {@link CostSource}s (stdout events arrive between ticks), samples the tree's memory and the output directory,
+ * appends what it saw to {@code events.jsonl}, and asks each {@link Limit}; a cost reading asks them at once. The
+ * first violation is reported once to {@code onViolation}.
  */
-public final class RunMonitor {
+public final class RunMonitor implements CostSource.Readings, Gauges {
   private static final Logger log = LoggerFactory.getLogger(RunMonitor.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-  private final MonitorLimits limits;
-  private final EventLog eventLog;
-  private final OutputWatch outputs;
-  private final CostFile costFile;
-  private final ChildEventFile childEvents;
-  private final LongSupplier lastOutputNanos;
-  private final ProgressListener progress;
-  private final Consumer<Violation> onViolation;
   /** One thread ticks every monitor of this process; ticks fall on multiples of the interval, so they coincide. */
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "prod-bridge-monitor");
     t.setDaemon(true);
     return t;
   });
-  private final java.util.concurrent.locks.ReentrantLock ticking = new java.util.concurrent.locks.ReentrantLock();
-  private final java.util.List<java.util.concurrent.Future<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final MonitorLimits settings;
+  private final Limit[] limits;
+  private final StdoutEvents stdout;
+  private final CostSource[] sources;
+  private final EventLog eventLog;
+  private final OutputWatch outputs;
+  private final LongSupplier clock;
+  private final LongSupplier lastOutputNanos;
+  private final ProgressListener progress;
+  private final Consumer<Violation> onViolation;
+  private final ReentrantLock ticking = new ReentrantLock();
+  private final List<Future<?>> scheduled = new CopyOnWriteArrayList<>();
+  private final long startNanos;
   private volatile boolean stopped;
-  private final long startNanos = System.nanoTime();
   private LongSupplier treeResidentBytes = () -> 0;
 
-  private long lastActivityNanos = startNanos;
+  private long lastActivityNanos;
   private long peakBytes = -1;
   private long lastBytes;
   private int files;
@@ -62,12 +71,28 @@ public final class RunMonitor {
    */
   public RunMonitor(MonitorLimits limits, Path eventsJsonl, Path outputDir, CostFile costFile, Path childEventsFile,
       LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation,
-      java.util.function.UnaryOperator<String> scrub) throws IOException {
-    this.limits = limits;
+      UnaryOperator<String> scrub) throws IOException {
+    this(limits, eventsJsonl, outputDir, costFile, childEventsFile, lastOutputNanos, progress, onViolation, scrub,
+        System::nanoTime);
+  }
+
+  /** As above, with the clock that times stalls and samples ({@link System#nanoTime} but in tests). */
+  RunMonitor(MonitorLimits limits, Path eventsJsonl, Path outputDir, CostFile costFile, Path childEventsFile,
+      LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation,
+      UnaryOperator<String> scrub, LongSupplier clock) throws IOException {
+    this.settings = limits;
+    this.limits = limits.parts().toArray(new Limit[0]);
+    this.stdout = new StdoutEvents(this);
+    List<CostSource> all = new ArrayList<>(List.of(stdout, new EventsFile(childEventsFile)));
+    if (costFile != null) {
+      all.add(new CostFileSource(costFile));
+    }
+    this.sources = all.toArray(new CostSource[0]);
     this.eventLog = new EventLog(eventsJsonl, scrub);
     this.outputs = new OutputWatch(outputDir);
-    this.costFile = costFile;
-    this.childEvents = new ChildEventFile(childEventsFile);
+    this.clock = clock;
+    this.startNanos = clock.getAsLong();
+    this.lastActivityNanos = startNanos;
     this.lastOutputNanos = lastOutputNanos;
     this.progress = progress;
     this.onViolation = onViolation;
@@ -78,20 +103,26 @@ public final class RunMonitor {
    * negative when the tree has no live process left, and then the tick records nothing).
    */
   public void start(LongSupplier residentBytes) {
-    this.treeResidentBytes = residentBytes;
-    eventLog.state("running", null);
-    long interval = limits.interval().toNanos();
+    watch(residentBytes);
+    long interval = settings.interval().toNanos();
     long aligned = interval - Math.floorMod(System.nanoTime(), interval);
     scheduled.add(TIMER.submit(this::tick));
     scheduled.add(TIMER.scheduleAtFixedRate(this::tick, aligned, interval, TimeUnit.NANOSECONDS));
   }
 
-  /** A line the child printed on stdout; progress events among them are taken in. */
-  public void onStdoutLine(String line) {
-    ChildEvent.parse(line).ifPresent(this::take);
+  /** Names the tree to sample, without a timer: {@link #tick} is then called by hand (tests). */
+  void watch(LongSupplier residentBytes) {
+    this.treeResidentBytes = residentBytes;
+    eventLog.state("running", null);
   }
 
-  private void tick() {
+  /** A line the child printed on stdout; progress events among them are taken in. */
+  public void onStdoutLine(String line) {
+    stdout.line(line);
+  }
+
+  /** One sample, unless the monitor has stopped. */
+  void tick() {
     ticking.lock();
     try {
       if (!stopped) {
@@ -105,10 +136,7 @@ public final class RunMonitor {
   private void sample() {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
-      childEvents.newLines().forEach(this::onStdoutLine);
-      if (costFile != null) {
-        costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));
-      }
+      pollSources();
       long bytes = treeResidentBytes.getAsLong();
       if (bytes <= 0) {
         // the tree is gone (the supervisor is ending the run), or its child is still between fork and exec:
@@ -122,14 +150,16 @@ public final class RunMonitor {
         peakBytes = Math.max(peakBytes, bytes);
         files = scan.files();
         if (scan.changed() > 0) {
-          lastActivityNanos = System.nanoTime();
+          lastActivityNanos = clock.getAsLong();
         }
         samples++;
         s = snapshot();
       }
       eventLog.sample("running", s);
       progress.update(s);
-      checkLimits(bytes);
+      for (Limit limit : limits) {
+        report(limit.onSample(this));
+      }
     } catch (RuntimeException e) {
       log.warn("monitor sample failed: {}", e.toString());
     } finally {
@@ -139,31 +169,17 @@ public final class RunMonitor {
     }
   }
 
-  private void checkLimits(long bytes) {
-    Long limit = limits.memoryLimitBytes();
-    if (limit != null && bytes > limit) {
-      violate(Violation.Kind.MEMORY_LIMIT, String.format(Locale.ROOT,
-          "memory of the process tree reached %s, over the %s limit", mb(bytes), mb(limit)));
-    }
-    if (limits.stallTimeout() != null) {
-      long last = Math.max(lastOutputNanos.getAsLong(), lastActivity());
-      long silentNanos = System.nanoTime() - last;
-      if (silentNanos > limits.stallTimeout().toNanos()) {
-        violate(Violation.Kind.STALL, String.format(Locale.ROOT,
-            "no output, event or file change for %.1fs (stall timeout %.1fs)",
-            silentNanos / 1e9, limits.stallTimeout().toMillis() / 1000.0));
-      }
+  private void pollSources() {
+    for (CostSource source : sources) {
+      source.poll(this);
     }
   }
 
-  private synchronized long lastActivity() {
-    return lastActivityNanos;
-  }
-
-  private void take(ChildEvent e) {
+  @Override
+  public void event(ChildEvent e) {
     synchronized (this) {
       events++;
-      lastActivityNanos = System.nanoTime();
+      lastActivityNanos = clock.getAsLong();
       if (e.stage() != null) {
         stage = e.stage();
       }
@@ -173,53 +189,80 @@ public final class RunMonitor {
     }
     eventLog.childEvent(e);
     if (e.cost() != null) {
-      costSeen(e.cost(), "progress events");
+      cost(e.cost(), "progress events");
     }
   }
 
-  private void costSeen(double usd, String source) {
+  @Override
+  public void cost(double usd, String source) {
     synchronized (this) {
       if (cost == null || usd >= cost) {
         cost = usd;
         costSource = source;
       }
     }
-    if (usd > limits.budget()) {
-      violate(Violation.Kind.BUDGET, String.format(Locale.ROOT,
-          "cost reached $%.2f, over the $%.2f budget (from %s)", usd, limits.budget(), source));
+    for (Limit limit : limits) {
+      report(limit.onCost(this));
     }
   }
 
-  private void violate(Violation.Kind kind, String message) {
-    Violation v;
+  private void report(Violation v) {
+    if (v == null) {
+      return;
+    }
     synchronized (this) {
       if (violation != null) {
         return;
       }
-      violation = v = new Violation(kind, message);
+      violation = v;
     }
-    log.info("limit crossed: {}", message);
-    eventLog.state("stopping", message);
+    log.info("limit crossed: {}", v.message());
+    eventLog.state("stopping", v.message());
     onViolation.accept(v);
   }
 
-  private Snapshot snapshot() {
-    return new Snapshot((System.nanoTime() - startNanos) / 1e9, stage, percent, cost, limits.budget(), lastBytes,
-        limits.memoryLimitBytes(), files);
+  @Override
+  public long nanoTime() {
+    return clock.getAsLong();
   }
 
-  /** Stops sampling, takes in the last events and cost figures, and reports. */
-  public MonitorReport stop(String finalState) {
+  @Override
+  public synchronized long treeBytes() {
+    return lastBytes;
+  }
+
+  @Override
+  public long lastSignOfLifeNanos() {
+    long output = lastOutputNanos.getAsLong();
+    synchronized (this) {
+      return Math.max(output, lastActivityNanos);
+    }
+  }
+
+  @Override
+  public synchronized Double cost() {
+    return cost;
+  }
+
+  @Override
+  public synchronized String costSource() {
+    return costSource;
+  }
+
+  private Snapshot snapshot() {
+    return new Snapshot((clock.getAsLong() - startNanos) / 1e9, stage, percent, cost, settings.budget(), lastBytes,
+        settings.memoryLimitBytes(), files);
+  }
+
+  /** Stops sampling, takes in the last events and cost figures, and reports; {@code why} the run's child stopped. */
+  public MonitorReport stop(StopReason why) {
     stopped = true;
     scheduled.forEach(f -> f.cancel(false));
     ticking.lock();
     ticking.unlock();
-    childEvents.newLines().forEach(this::onStdoutLine);
-    if (costFile != null) {
-      costFile.read().ifPresent(c -> costSeen(c, "cost file " + costFile.path().getFileName()));
-    }
+    pollSources();
     synchronized (this) {
-      eventLog.state(finalState, String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
+      eventLog.state(why.label(), String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
           samples, events, cpuNanos / 1_000_000));
     }
     eventLog.close();
@@ -227,9 +270,5 @@ public final class RunMonitor {
       return new MonitorReport(peakBytes < 0 ? null : peakBytes, cost, costSource, violation, samples, events,
           cpuNanos / 1_000_000);
     }
-  }
-
-  static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
   }
 }

@@ -1,12 +1,6 @@
 package prodbridge.monitor;
 
-/** A limit the run crossed while it was alive, with the figures that prove it. */
-public record Violation(Kind kind, String message) {
+import prodbridge.supervise.StopReason;
 
-  /** Which limit. */
-  public enum Kind {
-    MEMORY_LIMIT,
-    BUDGET,
-    STALL
-  }
-}
+/** A limit the run crossed while it was alive: the stop it calls for, with the figures that prove it. */
+public record Violation(StopReason reason, String message) {}

@@ -1,7 +1,6 @@
 package prodbridge.runs;
 
 import java.io.IOException;
-import java.util.Locale;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.Redactor;
 import prodbridge.monitor.MonitorLimits;
@@ -63,7 +62,7 @@ final class Attempt {
           onLaunch.accept(tree);
           monitor.start(tree::sampledResidentBytes);
         });
-    MonitorReport report = monitor.stop(outcome.reason().name().toLowerCase(Locale.ROOT));
+    MonitorReport report = monitor.stop(outcome.reason());
     if (storeFailure == null && outcome.logFailure() != null) {
       storeFailure = StoreFailure.of(outcome.logFailure());
     }
@@ -71,11 +70,7 @@ final class Attempt {
   }
 
   private void stopFor(Violation v) {
-    supervisor.requestStop(switch (v.kind()) {
-      case MEMORY_LIMIT -> StopReason.MEMORY_LIMIT;
-      case BUDGET -> StopReason.BUDGET_EXCEEDED;
-      case STALL -> StopReason.STALLED;
-    });
+    supervisor.requestStop(v.reason());
   }
 
   void cancel() {

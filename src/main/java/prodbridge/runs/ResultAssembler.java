@@ -7,12 +7,12 @@ import prodbridge.classify.Classification;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.ErrorType;
 import prodbridge.classify.Evidence;
-import prodbridge.classify.Evidence.Observation;
 import prodbridge.classify.Redactor;
 import prodbridge.classify.SignalName;
 import prodbridge.config.DurationText;
 import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
+import prodbridge.supervise.StopReason;
 
 /** Builds the result of a finished run from its plan, what the supervisor and monitor saw, and what the pipeline said. */
 final class ResultAssembler {
@@ -38,11 +38,11 @@ final class ResultAssembler {
     boolean belowBar = quality != null && quality < plan.profile().qualityThreshold();
     String stated = o.launchError() != null ? o.launchError()
         : said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
-    Evidence evidence = new Evidence(observation(o), o.exitCode(), o.signal(),
+    Evidence evidence = new Evidence(o.reason(), o.exitCode(), o.signal(),
         said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail(),
         plan.outputDir());
     Optional<Classification> classified =
-        o.reason() == prodbridge.supervise.StopReason.STORE_FAILED || storeFailure != null
+        o.reason() == StopReason.STORE_FAILED || storeFailure != null
             ? Optional.of(StoreFull.classification(storeFailure, classifier)) : classifier.classify(evidence);
     Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =
@@ -83,19 +83,6 @@ final class ResultAssembler {
     return ResultJson.bounded(result.withFilesCut(MAX_LISTED_FILES));
   }
 
-  private static Observation observation(Outcome o) {
-    return switch (o.reason()) {
-      case DEADLINE -> Observation.DEADLINE_FIRED;
-      case CANCELLED -> Observation.CANCELLED_BY_USER;
-      case MEMORY_LIMIT -> Observation.MEMORY_LIMIT_HIT;
-      case BUDGET_EXCEEDED -> Observation.BUDGET_LIMIT_HIT;
-      case STALLED -> Observation.STALL_DETECTED;
-      case LAUNCH_FAILED -> Observation.LAUNCH_FAILED;
-      case STORE_FAILED -> Observation.EXITED;
-      case EXITED -> Observation.EXITED;
-    };
-  }
-
   private static String message(Classification c, RunPlan plan, Outcome o, String stated,
       MonitorReport seen, Long peakMb, Double quality) {
     if (!c.observedByBridge()) {
@@ -104,7 +91,7 @@ final class ResultAssembler {
     ErrorType type = c.type();
     String ended = ended(o);
     String limit = seen.violation() == null ? type.name() : seen.violation().message();
-    if (o.reason() == prodbridge.supervise.StopReason.STORE_FAILED) {
+    if (o.reason() == StopReason.STORE_FAILED) {
       return c.evidence() + ended;
     }
     switch (type) {
@@ -112,9 +99,6 @@ final class ResultAssembler {
         return "timed out after " + DurationText.format(plan.profile().timeout()) + ended;
       case CANCELLED:
         return "cancelled after " + seconds(o) + ended;
-      case BUDGET_EXCEEDED:
-      case STALLED:
-        return limit + ended;
       case MEMORY_ERROR:
         if (o.reason().endedByBridge()) {
           return limit + " (peak " + peakMb + " MB)" + ended;
@@ -125,7 +109,9 @@ final class ResultAssembler {
         return String.format(Locale.ROOT, "quality %.1f is below the threshold %.1f; the episode's files are kept",
             quality, plan.profile().qualityThreshold());
       default:
-        return failure(c, plan, o, stated);
+        // a limit the monitor enforced (budget, stall, any new one): its violation says what was crossed
+        return seen.violation() != null && seen.violation().reason() == o.reason()
+            ? limit + ended : failure(c, plan, o, stated);
     }
   }
 

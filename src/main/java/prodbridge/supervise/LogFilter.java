@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
  * Passes one of the child's streams to its log a chunk at a time. Complete lines go out in one write, except
  * those that hold a secret word ({@link SecretWords}), which are rewritten by {@code scrub} first (read as
  * ISO-8859-1, one char per byte, so other bytes come back unchanged), and those whose first non-blank byte is
- * '{', which are also told to {@code events}. An unfinished last line waits for its end, up to 64 KB; a longer
+ * '{', which are also told to {@code events} as text ({@link ChildLine}). An unfinished last line waits for its end, up to 64 KB; a longer
  * line is passed on in 64 KB pieces, so memory stays bounded whatever the child prints.
  */
 final class LogFilter {
@@ -94,12 +94,8 @@ final class LogFilter {
         first++;
       }
       if (first < to && b[first] == '{') {
-        int end = to;
-        while (end > from && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
-          end--;
-        }
         try {
-          events.accept(new String(b, from, end - from, StandardCharsets.UTF_8));
+          events.accept(ChildLine.decode(b, from, to));
         } catch (RuntimeException e) {
           // a listener's bug must not stop the output reaching the log
         }

@@ -1,6 +1,11 @@
 package prodbridge.supervise;
 
-/** Why the supervised child stopped running: on its own, or because the bridge ended it. */
+/**
+ * Why the supervised child stopped running: on its own, or because the bridge ended it. The one name for this idea
+ * from the supervisor and the monitor's limits (a {@code Violation} carries one) through the classifier's
+ * {@code Evidence} to the single switch in {@code Classifier} that maps it to an error class. A new limit is one
+ * constant here and one arm there (plus the limit itself).
+ */
 public enum StopReason {
   /** The main child exited by itself (any exit code or signal the bridge did not send). */
   EXITED,
@@ -18,6 +23,11 @@ public enum StopReason {
   STORE_FAILED,
   /** The child could not be started at all. */
   LAUNCH_FAILED;
+
+  /** The name written in {@code events.jsonl} as the run's final state and in a classification's rule. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** True when the bridge itself sent the signals that ended the child. */
   public boolean endedByBridge() {
