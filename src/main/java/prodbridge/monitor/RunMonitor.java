@@ -26,7 +26,7 @@ import prodbridge.supervise.StopReason;
  * appends what it saw to {@code events.jsonl}, and asks each {@link Limit}; a cost reading asks them at once. The
  * first violation is reported once to {@code onViolation}.
  */
-public final class RunMonitor implements CostSource.Readings, Gauges {
+public final class RunMonitor implements CostSource.Readings {
   private static final Logger log = LoggerFactory.getLogger(RunMonitor.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   /** One thread ticks every monitor of this process; ticks fall on multiples of the interval, so they coincide. */
@@ -40,29 +40,16 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
   private final Limit[] limits;
   private final StdoutEvents stdout;
   private final CostSource[] sources;
+  private final Readout seen;
   private final EventLog eventLog;
   private final OutputWatch outputs;
-  private final LongSupplier clock;
-  private final LongSupplier lastOutputNanos;
   private final ProgressListener progress;
   private final Consumer<Violation> onViolation;
   private final ReentrantLock ticking = new ReentrantLock();
   private final List<Future<?>> scheduled = new CopyOnWriteArrayList<>();
-  private final long startNanos;
   private volatile boolean stopped;
   private LongSupplier treeResidentBytes = () -> 0;
-
-  private long lastActivityNanos;
-  private long peakBytes = -1;
-  private long lastBytes;
-  private int files;
-  private Double cost;
-  private String costSource;
-  private String stage;
-  private Integer percent;
   private Violation violation;
-  private int samples;
-  private int events;
   private long cpuNanos;
 
   /**
@@ -88,12 +75,9 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
       all.add(new CostFileSource(costFile));
     }
     this.sources = all.toArray(new CostSource[0]);
+    this.seen = new Readout(clock, lastOutputNanos);
     this.eventLog = new EventLog(eventsJsonl, scrub);
     this.outputs = new OutputWatch(outputDir);
-    this.clock = clock;
-    this.startNanos = clock.getAsLong();
-    this.lastActivityNanos = startNanos;
-    this.lastOutputNanos = lastOutputNanos;
     this.progress = progress;
     this.onViolation = onViolation;
   }
@@ -143,22 +127,11 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
         // nothing to sample yet
         return;
       }
-      OutputWatch.Scan scan = outputs.scan();
-      Snapshot s;
-      synchronized (this) {
-        lastBytes = bytes;
-        peakBytes = Math.max(peakBytes, bytes);
-        files = scan.files();
-        if (scan.changed() > 0) {
-          lastActivityNanos = clock.getAsLong();
-        }
-        samples++;
-        s = snapshot();
-      }
+      Snapshot s = seen.sample(bytes, outputs.scan(), settings);
       eventLog.sample("running", s);
       progress.update(s);
       for (Limit limit : limits) {
-        report(limit.onSample(this));
+        report(limit.onSample(seen));
       }
     } catch (RuntimeException e) {
       log.warn("monitor sample failed: {}", e.toString());
@@ -177,16 +150,7 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
 
   @Override
   public void event(ChildEvent e) {
-    synchronized (this) {
-      events++;
-      lastActivityNanos = clock.getAsLong();
-      if (e.stage() != null) {
-        stage = e.stage();
-      }
-      if (e.progress() != null) {
-        percent = e.progress();
-      }
-    }
+    seen.event(e);
     eventLog.childEvent(e);
     if (e.cost() != null) {
       cost(e.cost(), "progress events");
@@ -195,17 +159,13 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
 
   @Override
   public void cost(double usd, String source) {
-    synchronized (this) {
-      if (cost == null || usd >= cost) {
-        cost = usd;
-        costSource = source;
-      }
-    }
+    seen.cost(usd, source);
     for (Limit limit : limits) {
-      report(limit.onCost(this));
+      report(limit.onCost(seen));
     }
   }
 
+  /** Tells the first violation, once. */
   private void report(Violation v) {
     if (v == null) {
       return;
@@ -221,39 +181,6 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
     onViolation.accept(v);
   }
 
-  @Override
-  public long nanoTime() {
-    return clock.getAsLong();
-  }
-
-  @Override
-  public synchronized long treeBytes() {
-    return lastBytes;
-  }
-
-  @Override
-  public long lastSignOfLifeNanos() {
-    long output = lastOutputNanos.getAsLong();
-    synchronized (this) {
-      return Math.max(output, lastActivityNanos);
-    }
-  }
-
-  @Override
-  public synchronized Double cost() {
-    return cost;
-  }
-
-  @Override
-  public synchronized String costSource() {
-    return costSource;
-  }
-
-  private Snapshot snapshot() {
-    return new Snapshot((clock.getAsLong() - startNanos) / 1e9, stage, percent, cost, settings.budget(), lastBytes,
-        settings.memoryLimitBytes(), files);
-  }
-
   /** Stops sampling, takes in the last events and cost figures, and reports; {@code why} the run's child stopped. */
   public MonitorReport stop(StopReason why) {
     stopped = true;
@@ -261,14 +188,15 @@ public final class RunMonitor implements CostSource.Readings, Gauges {
     ticking.lock();
     ticking.unlock();
     pollSources();
+    long cpuMillis;
     synchronized (this) {
-      eventLog.state(why.label(), String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
-          samples, events, cpuNanos / 1_000_000));
+      cpuMillis = cpuNanos / 1_000_000;
     }
+    eventLog.state(why.label(), String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
+        seen.samples(), seen.events(), cpuMillis));
     eventLog.close();
     synchronized (this) {
-      return new MonitorReport(peakBytes < 0 ? null : peakBytes, cost, costSource, violation, samples, events,
-          cpuNanos / 1_000_000);
+      return seen.report(violation, cpuMillis);
     }
   }
 }
