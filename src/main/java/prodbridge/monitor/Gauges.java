@@ -11,6 +11,9 @@ public interface Gauges {
   /** The tree's summed resident memory at the last sample; 0 before the first. */
   long treeBytes();
 
+  /** Regular files in the output directory at the last sample. */
+  int files();
+
   /** The latest sign of life: an output byte, a child event or a changed output file. */
   long lastSignOfLifeNanos();
 

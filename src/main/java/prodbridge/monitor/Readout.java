@@ -86,6 +86,11 @@ final class Readout implements Gauges {
   }
 
   @Override
+  public synchronized int files() {
+    return files;
+  }
+
+  @Override
   public long lastSignOfLifeNanos() {
     long output = lastOutputNanos.getAsLong();
     synchronized (this) {
