@@ -40,9 +40,9 @@ final class Attempt {
   RunResult run() throws IOException {
     RunFiles.createPrivateFile(plan.stdoutLog());
     RunFiles.createPrivateFile(plan.stderrLog());
-    MonitorLimits limits = new MonitorLimits(plan.profile().monitorInterval(),
-        plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes(), budget,
-        plan.profile().stallTimeout());
+    MonitorLimits limits = MonitorLimits.of(plan.profile().monitorInterval(), budget)
+        .withMemoryLimit(plan.profile().memoryLimit() == null ? null : plan.profile().memoryLimit().bytes())
+        .withStallTimeout(plan.profile().stallTimeout());
     supervisor.onChildExit(code -> ChildExit.write(plan.runDir(), number, code));
     ProgressListener watchingLogs = sample -> {
       endIfLogsFail();

@@ -51,9 +51,9 @@ class LimitTest {
 
   @Test
   void theLimitsThatAreOnComeInTheOrderTheyAreChecked() {
-    assertThat(new MonitorLimits(Duration.ofSeconds(1), 100 * MB, 3.0, Duration.ofMinutes(1)).parts())
+    MonitorLimits budgetOnly = MonitorLimits.of(Duration.ofSeconds(1), 3.0);
+    assertThat(budgetOnly.parts()).containsExactly(new BudgetLimit(3.0));
+    assertThat(budgetOnly.withStallTimeout(Duration.ofMinutes(1)).withMemoryLimit(100 * MB).parts())
         .containsExactly(new MemoryLimit(100 * MB), new StallLimit(Duration.ofMinutes(1)), new BudgetLimit(3.0));
-    assertThat(new MonitorLimits(Duration.ofSeconds(1), null, 3.0, null).parts())
-        .containsExactly(new BudgetLimit(3.0));
   }
 }

@@ -27,7 +27,8 @@ class RunMonitorTest {
 
   private RunMonitor monitor(Long memoryLimit, double budget, Duration stall, CostFile costFile) throws IOException {
     Files.createDirectories(dir.resolve("out"));
-    RunMonitor m = new RunMonitor(new MonitorLimits(Duration.ofSeconds(1), memoryLimit, budget, stall),
+    RunMonitor m = new RunMonitor(
+        MonitorLimits.of(Duration.ofSeconds(1), budget).withMemoryLimit(memoryLimit).withStallTimeout(stall),
         dir.resolve("events.jsonl"), dir.resolve("out"), costFile, dir.resolve("child-events.jsonl"), () -> 0,
         ProgressListener.NONE, told::add, s -> s, clock::get);
     m.watch(treeBytes::get);
