@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import prodbridge.supervise.StopReason;
 
 /**
- * What is known about a finished run. {@code stop} is why the child stopped, as the bridge saw it; {@code exitCode} is null when the child
- * never started; {@code signal} is the signal that ended it, if any; {@code pipelineFailed} is true when the
+ * What is known about a finished run. {@code stop} is why the child stopped, as the bridge saw it (a stop the
+ * bridge caused decides the class before any text is read); {@code exitCode} is null when the child never started;
+ * {@code signal} is the signal that ended it, if any; {@code pipelineFailed} is true when the
  * pipeline's own result said it failed, or a result was expected and none came; {@code statedError} is what the
  * pipeline's result or the launch said went wrong (may be null); {@code qualityBelowThreshold} when its score is
  * under the run's bar; {@code outputDir} is where the run writes (null when unknown), the file system a disk-full
