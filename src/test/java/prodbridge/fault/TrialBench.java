@@ -144,6 +144,38 @@ final class TrialBench {
     return found;
   }
 
+  /**
+   * Waits up to {@code millis} for this trial's keepers to end (a keeper, and the reap it becomes, records a run whose
+   * supervisor died: until it has, such a run is still looked after, not stuck); true when none is left.
+   */
+  boolean keepersEndWithin(long millis) throws InterruptedException {
+    byte[] path = dir.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] marker = (prodbridge.supervise.Keeper.VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (true) {
+      boolean any;
+      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        any = procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
+          try {
+            byte[] env = Files.readAllBytes(p.resolve("environ"));
+            return contains(env, marker) && contains(env, path);
+          } catch (IOException | RuntimeException gone) {
+            return false;
+          }
+        });
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      if (!any) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** How many of this trial's processes are alive {@code millis} from now (and SIGKILLs them, not to spill over). */
   int survivorsAfter(long millis) throws InterruptedException {
     Thread.sleep(millis);
