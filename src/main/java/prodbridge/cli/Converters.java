@@ -5,6 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import prodbridge.config.Budget;
 import prodbridge.config.DurationText;
+import prodbridge.config.InvalidValue;
 import prodbridge.config.MonitorInterval;
 import prodbridge.config.QualityThreshold;
 
@@ -17,7 +18,7 @@ final class Converters {
     public Duration convert(String value) {
       try {
         return DurationText.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -28,7 +29,7 @@ final class Converters {
     public Duration convert(String value) {
       try {
         return MonitorInterval.parse(value).value();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -39,7 +40,7 @@ final class Converters {
     public prodbridge.config.ByteSize convert(String value) {
       try {
         return prodbridge.config.ByteSize.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -66,7 +67,7 @@ final class Converters {
     public Double convert(String value) {
       try {
         return Budget.parse(value).usd();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException("budget " + e.getMessage());
       }
     }
@@ -77,7 +78,7 @@ final class Converters {
     public Double convert(String value) {
       try {
         return QualityThreshold.parse(value).score();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException("quality threshold " + e.getMessage());
       }
     }

@@ -16,7 +16,7 @@ public record ByteSize(long bytes) {
 
   public ByteSize {
     if (bytes <= 0) {
-      throw new IllegalArgumentException("a size must be greater than zero");
+      throw new InvalidValue("a size must be greater than zero");
     }
   }
 
@@ -24,17 +24,17 @@ public record ByteSize(long bytes) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     Matcher m = TEXT.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValue(
           "bad size \"" + text + "\": use a number and a unit, like 512MB or 2GB");
     }
     int power = "bkmgt".indexOf(m.group(2).charAt(0));
     BigDecimal exact = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
     if (exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0) {
-      throw new IllegalArgumentException("bad size \"" + text + "\": at most 1024TB");
+      throw new InvalidValue("bad size \"" + text + "\": at most 1024TB");
     }
     long bytes = exact.longValue();
     if (bytes <= 0) {
-      throw new IllegalArgumentException("bad size \"" + text + "\": must be greater than zero");
+      throw new InvalidValue("bad size \"" + text + "\": must be greater than zero");
     }
     return new ByteSize(bytes);
   }

@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     Files.writeString(file, """
         {"defaults": {"grace": "3s"},
          "profiles": {"prod-episode": {"timeout": "45m", "budget": 9.5}}}""");
-    ProfileSettings flags = ProfileSettings.flags(null, null, 7.0, null, null, null, null, null, null);
+    ProfileSettings flags = ProfileSettings.builder().budget(new Budget(7.0)).build();
     EffectiveConfig c = new ConfigLoader(Map.of(), dir).load(file, flags);
     Profile p = c.profile("prod-episode");
     assertThat(p.timeout()).isEqualTo(Duration.ofMinutes(45));
