@@ -6,6 +6,7 @@ import picocli.CommandLine.TypeConversionException;
 import prodbridge.config.Budget;
 import prodbridge.config.DurationText;
 import prodbridge.config.InvalidValue;
+import prodbridge.config.MaxAttempts;
 import prodbridge.config.MonitorInterval;
 import prodbridge.config.QualityThreshold;
 
@@ -88,14 +89,10 @@ final class Converters {
     @Override
     public Integer convert(String value) {
       try {
-        int n = Integer.parseInt(value.trim());
-        if (n >= 1 && n <= 20) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // the message below says what is expected
+        return MaxAttempts.parse(value).count();
+      } catch (InvalidValue e) {
+        throw new TypeConversionException("max attempts " + e.getMessage());
       }
-      throw new TypeConversionException("max attempts \"" + value + "\": expected a whole number from 1 to 20");
     }
   }
 }

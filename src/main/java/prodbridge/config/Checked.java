@@ -88,14 +88,18 @@ final class Checked {
     }
   }
 
-  /** A number of attempts: 1 to 20 (each attempt may spend minutes and money). */
+  /** A number of attempts: a whole number that {@link MaxAttempts} accepts. */
   static final class AttemptCount extends JsonDeserializer<Integer> {
     @Override
     public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1 || p.getLongValue() > 20) {
-        throw MismatchedInputException.from(p, Integer.class, "expected a whole number from 1 to 20");
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        throw MismatchedInputException.from(p, Integer.class, MaxAttempts.RANGE);
       }
-      return p.getIntValue();
+      try {
+        return MaxAttempts.of(p.getLongValue()).count();
+      } catch (InvalidValue e) {
+        throw MismatchedInputException.from(p, Integer.class, e.getMessage());
+      }
     }
   }
 
