@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import prodbridge.config.Budget;
+import prodbridge.config.InvalidValue;
 import prodbridge.config.QualityThreshold;
 import prodbridge.config.UsageException;
 
@@ -168,7 +169,7 @@ public final class BatchFile {
     }
     try {
       return column.equals("budget") ? Budget.parse(text).usd() : QualityThreshold.parse(text).score();
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidValue e) {
       throw new UsageException(where + ": " + column + " " + e.getMessage());
     }
   }

@@ -30,7 +30,7 @@ public final class BatchSetup {
     List<BatchRow> rows = BatchFile.read(input);
     List<BatchJob> jobs = new BatchPlanner(input.toString(), request.command(), (budget, threshold) ->
         budget == null && threshold == null ? config : loader.load(request.configFile(),
-            ProfileSettings.flags(null, null, budget, threshold, null, null, null, null, null))).plan(rows);
+            JobRun.limits(budget, threshold))).plan(rows);
     BatchDir dir = new BatchDir(request.batchDir() != null ? workingDir.resolve(request.batchDir())
         : config.runsRoot().resolve("batches").resolve(stem(input)));
     prodbridge.runs.WritableDir.check(dir.path(), "batch directory");

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import prodbridge.config.Budget;
 import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
+import prodbridge.config.QualityThreshold;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunPlanner;
 import prodbridge.runs.RunRequest;
@@ -39,7 +41,15 @@ public final class JobRun {
   }
 
   static ProfileSettings limits(BatchJob job) {
-    return ProfileSettings.flags(null, null, job.budget(), job.qualityThreshold(), null, null, null, null, null);
+    return limits(job.budget(), job.qualityThreshold());
+  }
+
+  /** The layer a batch row puts over the profile: its budget and quality threshold, each null when not given. */
+  static ProfileSettings limits(Double budget, Double qualityThreshold) {
+    return ProfileSettings.builder()
+        .budget(Budget.ofNullable(budget))
+        .qualityThreshold(QualityThreshold.ofNullable(qualityThreshold))
+        .build();
   }
 
   public static JobRecord record(BatchJob job, RunResult r, Instant started, Instant ended) {

@@ -5,6 +5,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import prodbridge.config.Budget;
 import prodbridge.config.DurationText;
+import prodbridge.config.InvalidValue;
+import prodbridge.config.MaxAttempts;
 import prodbridge.config.MonitorInterval;
 import prodbridge.config.QualityThreshold;
 
@@ -17,7 +19,7 @@ final class Converters {
     public Duration convert(String value) {
       try {
         return DurationText.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -28,7 +30,7 @@ final class Converters {
     public Duration convert(String value) {
       try {
         return MonitorInterval.parse(value).value();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -39,7 +41,7 @@ final class Converters {
     public prodbridge.config.ByteSize convert(String value) {
       try {
         return prodbridge.config.ByteSize.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -66,7 +68,7 @@ final class Converters {
     public Double convert(String value) {
       try {
         return Budget.parse(value).usd();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException("budget " + e.getMessage());
       }
     }
@@ -77,7 +79,7 @@ final class Converters {
     public Double convert(String value) {
       try {
         return QualityThreshold.parse(value).score();
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw new TypeConversionException("quality threshold " + e.getMessage());
       }
     }
@@ -87,14 +89,10 @@ final class Converters {
     @Override
     public Integer convert(String value) {
       try {
-        int n = Integer.parseInt(value.trim());
-        if (n >= 1 && n <= 20) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // the message below says what is expected
+        return MaxAttempts.parse(value).count();
+      } catch (InvalidValue e) {
+        throw new TypeConversionException("max attempts " + e.getMessage());
       }
-      throw new TypeConversionException("max attempts \"" + value + "\": expected a whole number from 1 to 20");
     }
   }
 }

@@ -10,9 +10,10 @@ public record Budget(double usd) {
   public static final double MINIMUM = 0.01;
   public static final double MAXIMUM = 1_000_000;
 
+  /** Refuses a budget outside {@link #MINIMUM} to {@link #MAXIMUM} (and NaN) with {@link InvalidValue}. */
   public Budget {
     if (!(usd >= MINIMUM && usd <= MAXIMUM)) {
-      throw new IllegalArgumentException("must be from " + MINIMUM + " to " + (long) MAXIMUM + " (USD)");
+      throw new InvalidValue("must be from " + MINIMUM + " to " + (long) MAXIMUM + " (USD)");
     }
   }
 
@@ -23,12 +24,17 @@ public record Budget(double usd) {
     try {
       usd = new BigDecimal(t.startsWith("$") ? t.substring(1) : t).doubleValue();
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("\"" + text + "\": not a number (USD)");
+      throw new InvalidValue("not a number (USD)").quoting(text);
     }
     try {
       return new Budget(usd);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + text + "\": " + e.getMessage());
+    } catch (InvalidValue e) {
+      throw e.quoting(text);
     }
+  }
+
+  /** A budget from an optional amount: null stays null (not set), anything else must be in range. */
+  public static Budget ofNullable(Double usd) {
+    return usd == null ? null : new Budget(usd);
   }
 }

@@ -14,29 +14,33 @@ public record ByteSize(long bytes) {
 
   private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
+  /** Refuses a size of zero or less, or over {@link #MAXIMUM}, with {@link InvalidValue}: the one place of both. */
   public ByteSize {
     if (bytes <= 0) {
-      throw new IllegalArgumentException("a size must be greater than zero");
+      throw new InvalidValue("must be greater than zero");
+    }
+    if (bytes > MAXIMUM) {
+      throw new InvalidValue("at most 1024TB");
     }
   }
 
+  /** Reads {@code 512MB} or {@code 1.5g}; the message names the text and what is wrong with it. */
   public static ByteSize parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     Matcher m = TEXT.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValue(
           "bad size \"" + text + "\": use a number and a unit, like 512MB or 2GB");
     }
     int power = "bkmgt".indexOf(m.group(2).charAt(0));
     BigDecimal exact = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
-    if (exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0) {
-      throw new IllegalArgumentException("bad size \"" + text + "\": at most 1024TB");
+    // A size over the maximum may not fit a long: it becomes one the constructor refuses, whatever its fraction.
+    long bytes = exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0 ? Long.MAX_VALUE : exact.longValue();
+    try {
+      return new ByteSize(bytes);
+    } catch (InvalidValue e) {
+      throw new InvalidValue("bad size \"" + text + "\": " + e.getMessage());
     }
-    long bytes = exact.longValue();
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("bad size \"" + text + "\": must be greater than zero");
-    }
-    return new ByteSize(bytes);
   }
 
   public long megabytes() {

@@ -28,21 +28,21 @@ final class Checked {
       }
       try {
         return DurationText.parse(p.getText());
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Duration.class);
       }
     }
   }
 
-  /** A sampling interval: see {@link prodbridge.config.MonitorInterval}. */
-  static final class Interval extends JsonDeserializer<Duration> {
+  /** A sampling interval: a duration that {@link MonitorInterval} accepts. */
+  static final class Interval extends JsonDeserializer<MonitorInterval> {
     @Override
-    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public MonitorInterval deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Duration d = new DurationValue().deserialize(p, ctxt);
       try {
-        return new MonitorInterval(d).value();
-      } catch (IllegalArgumentException e) {
-        throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Duration.class);
+        return new MonitorInterval(d);
+      } catch (InvalidValue e) {
+        throw InvalidFormatException.from(p, e.getMessage(), p.getText(), MonitorInterval.class);
       }
     }
   }
@@ -56,46 +56,50 @@ final class Checked {
       }
       try {
         return ByteSize.parse(p.getText());
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValue e) {
         throw InvalidFormatException.from(p, e.getMessage(), p.getText(), ByteSize.class);
       }
     }
   }
 
-  /** A budget in USD: see {@link Budget}. */
-  static final class BudgetValue extends JsonDeserializer<Double> {
+  /** A budget in USD: a number that {@link Budget} accepts. */
+  static final class BudgetValue extends JsonDeserializer<Budget> {
     @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public Budget deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       double value = number(p);
       try {
-        return new Budget(value).usd();
-      } catch (IllegalArgumentException e) {
-        throw InvalidFormatException.from(p, e.getMessage(), value, Double.class);
+        return new Budget(value);
+      } catch (InvalidValue e) {
+        throw InvalidFormatException.from(p, e.getMessage(), value, Budget.class);
       }
     }
   }
 
-  /** A quality threshold: see {@link QualityThreshold}. */
-  static final class QualityScore extends JsonDeserializer<Double> {
+  /** A quality threshold: a number that {@link QualityThreshold} accepts. */
+  static final class QualityScore extends JsonDeserializer<QualityThreshold> {
     @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public QualityThreshold deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       double value = number(p);
       try {
-        return new QualityThreshold(value).score();
-      } catch (IllegalArgumentException e) {
-        throw InvalidFormatException.from(p, e.getMessage(), value, Double.class);
+        return new QualityThreshold(value);
+      } catch (InvalidValue e) {
+        throw InvalidFormatException.from(p, e.getMessage(), value, QualityThreshold.class);
       }
     }
   }
 
-  /** A number of attempts: 1 to 20 (each attempt may spend minutes and money). */
+  /** A number of attempts: a whole number that {@link MaxAttempts} accepts. */
   static final class AttemptCount extends JsonDeserializer<Integer> {
     @Override
     public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1 || p.getLongValue() > 20) {
-        throw MismatchedInputException.from(p, Integer.class, "expected a whole number from 1 to 20");
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        throw MismatchedInputException.from(p, Integer.class, MaxAttempts.RANGE);
       }
-      return p.getIntValue();
+      try {
+        return MaxAttempts.of(p.getLongValue()).count();
+      } catch (InvalidValue e) {
+        throw MismatchedInputException.from(p, Integer.class, e.getMessage());
+      }
     }
   }
 

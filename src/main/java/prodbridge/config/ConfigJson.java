@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.Duration;
 
-/** The one JSON mapping of config: snake_case keys, no silent type coercion, durations as text. */
+/** The one JSON mapping of config: snake_case keys, no silent type coercion, durations as text, values checked. */
 public final class ConfigJson {
   private static final ObjectMapper MAPPER = build();
 
@@ -27,11 +27,14 @@ public final class ConfigJson {
   }
 
   private static ObjectMapper build() {
-    SimpleModule durations = new SimpleModule("durations");
-    durations.addDeserializer(Duration.class, new Checked.DurationValue());
-    durations.addSerializer(Duration.class, new DurationAsText());
-    durations.addDeserializer(ByteSize.class, new Checked.SizeValue());
-    durations.addSerializer(ByteSize.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
+    SimpleModule values = new SimpleModule("values");
+    values.addDeserializer(Duration.class, new Checked.DurationValue());
+    values.addSerializer(Duration.class, new DurationAsText());
+    values.addDeserializer(ByteSize.class, new Checked.SizeValue());
+    values.addSerializer(ByteSize.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
+    values.addDeserializer(Budget.class, new Checked.BudgetValue());
+    values.addDeserializer(QualityThreshold.class, new Checked.QualityScore());
+    values.addDeserializer(MonitorInterval.class, new Checked.Interval());
     JsonMapper mapper =
         JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -40,7 +43,7 @@ public final class ConfigJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .addModule(durations)
+            .addModule(values)
             .build();
     for (CoercionInputShape shape :
         new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {

@@ -15,7 +15,7 @@ public final class DurationText {
 
   private DurationText() {}
 
-  /** Parses a positive duration; throws IllegalArgumentException with a message fit for the user. */
+  /** Parses a positive duration; throws {@link InvalidValue} with a message fit for the user. */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     Matcher m = PART.matcher(t);
@@ -26,15 +26,15 @@ public final class DurationText {
       at = m.end();
     }
     if (t.isEmpty() || at != t.length()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValue(
           "bad duration \"" + text + "\": use a number and a unit, like 250ms, 2s, 30m or 1h");
     }
     if (millis.compareTo(BigDecimal.valueOf(MAXIMUM.toMillis())) > 0) {
-      throw new IllegalArgumentException("bad duration \"" + text + "\": at most " + format(MAXIMUM) + " (a year)");
+      throw new InvalidValue("bad duration \"" + text + "\": at most " + format(MAXIMUM) + " (a year)");
     }
     Duration total = Duration.ofMillis(millis.longValue());
     if (total.isZero()) {
-      throw new IllegalArgumentException("bad duration \"" + text + "\": must be greater than zero");
+      throw new InvalidValue("bad duration \"" + text + "\": must be greater than zero");
     }
     return total;
   }

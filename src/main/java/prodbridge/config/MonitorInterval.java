@@ -6,9 +6,10 @@ import java.time.Duration;
 public record MonitorInterval(Duration value) {
   public static final Duration MINIMUM = Duration.ofMillis(100);
 
+  /** Refuses an interval under {@link #MINIMUM} with {@link InvalidValue}: the one place that minimum is checked. */
   public MonitorInterval {
     if (value.compareTo(MINIMUM) < 0) {
-      throw new IllegalArgumentException("must be at least 100ms");
+      throw new InvalidValue("must be at least " + DurationText.format(MINIMUM));
     }
   }
 
@@ -17,8 +18,13 @@ public record MonitorInterval(Duration value) {
     Duration d = DurationText.parse(text);
     try {
       return new MonitorInterval(d);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("monitor interval \"" + text + "\": " + e.getMessage());
+    } catch (InvalidValue e) {
+      throw new InvalidValue("monitor interval \"" + text + "\": " + e.getMessage());
     }
+  }
+
+  /** An interval from an optional duration: null stays null (not set), anything else must be long enough. */
+  public static MonitorInterval ofNullable(Duration value) {
+    return value == null ? null : new MonitorInterval(value);
   }
 }

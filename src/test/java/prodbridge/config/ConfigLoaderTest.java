@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     Files.writeString(file, """
         {"defaults": {"grace": "3s"},
          "profiles": {"prod-episode": {"timeout": "45m", "budget": 9.5}}}""");
-    ProfileSettings flags = ProfileSettings.flags(null, null, 7.0, null, null, null, null, null, null);
+    ProfileSettings flags = ProfileSettings.builder().budget(new Budget(7.0)).build();
     EffectiveConfig c = new ConfigLoader(Map.of(), dir).load(file, flags);
     Profile p = c.profile("prod-episode");
     assertThat(p.timeout()).isEqualTo(Duration.ofMinutes(45));
@@ -141,6 +141,11 @@ class ConfigLoaderTest {
     assertThat(errorOf("{\"defaults\": {\"grace\": \"-1s\"}}")).contains("bad duration");
     assertThat(errorOf("{\"defaults\": {\"quality_threshold\": 11}}")).contains("between 0 and 10");
     assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 0}}}")).contains("defaults.retry.max_attempts");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 21}}}"))
+        .contains("defaults.retry.max_attempts").contains("expected a whole number from 1 to 20");
+    assertThat(errorOf("{\"defaults\": {\"retry\": {\"max_attempts\": 2.5}}}")).contains("from 1 to 20");
+    assertThat(errorOf("{\"defaults\": {\"quality_threshold\": \"8\"}}")).contains("expected a number");
+    assertThat(errorOf("{\"defaults\": {\"monitor_interval\": 100}}")).contains("a duration in quotes");
     assertThat(errorOf("{\"defaults\": {\"retry\": {\"jitter\": 2}}}")).contains("between 0 and 1");
     assertThat(errorOf("{\"defaults\": {\"retry\": {\"on\": [\"RATE\"]}}}"))
         .contains("defaults.retry.on[0]").contains("unknown error type \"RATE\"");
