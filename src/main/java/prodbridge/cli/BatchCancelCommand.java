@@ -34,6 +34,6 @@ final class BatchCancelCommand implements Callable<Integer> {
     String what = BatchCancel.cancel(batch, new SlurmCli());
     context.err().println("prod-bridge: " + what);
     context.out().println(BatchPrinter.summary(BatchReport.of(batch, manifest), context.formatOr(format)));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -21,8 +21,6 @@ import prodbridge.monitor.SystemMemory;
     description = "Produces every topic of a file (CSV with a topic column, JSON Lines, or one topic per line):"
         + " in parallel, under a total budget, resumable; here or as a Slurm job array.")
 final class BatchCommand implements Callable<Integer> {
-  static final int NOT_ALL_SUCCEEDED = 3;
-
   @Parameters(paramLabel = "FILE", description = "The batch file.")
   Path file;
 
@@ -82,7 +80,7 @@ final class BatchCommand implements Callable<Integer> {
     BatchPlan plan = new BatchSetup(context.env(), context.workingDir()).plan(request, SystemMemory.totalBytes());
     if (dryRun) {
       context.out().println(BatchPrinter.plan(plan, f, context.env()));
-      return 0;
+      return ExitCode.OK.code();
     }
     SlurmCli slurm = new SlurmCli();
     if (executor == Executor.SLURM && !slurm.reachable()) {
@@ -107,9 +105,8 @@ final class BatchCommand implements Callable<Integer> {
     summary = ReportRun.afterBatch(plan.dir(), summary);
     context.out().println(BatchPrinter.summary(summary, f));
     if (summary.allSucceeded()) {
-      return 0;
+      return ExitCode.OK.code();
     }
-    return "cancelled".equals(summary.state()) ? prodbridge.classify.ErrorType.CANCELLED.exitCode()
-        : NOT_ALL_SUCCEEDED;
+    return ("cancelled".equals(summary.state()) ? ExitCode.CANCELLED : ExitCode.NOT_ALL_SUCCEEDED).code();
   }
 }

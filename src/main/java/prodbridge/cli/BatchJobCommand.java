@@ -65,9 +65,10 @@ final class BatchJobCommand implements Callable<Integer> {
     return printed(task.finished(result, started));
   }
 
+  /** Prints the journal line and exits with the code it records (an error class's, the same as ExitCode.of). */
   private int printed(JobRecord r) {
     context.out().println(ResultJson.write(r));
-    return r.exitCode() == null ? 0 : r.exitCode();
+    return r.exitCode() == null ? ExitCode.OK.code() : r.exitCode();
   }
 
   /** Cancels the run when stdin reaches its end: the coordinator that holds the other end of the pipe is gone. */

@@ -29,6 +29,6 @@ final class BatchStatusCommand implements Callable<Integer> {
     BatchDir batch = new BatchDir(context.workingDir().resolve(dir));
     context.out().println(BatchPrinter.summary(BatchReport.of(batch, BatchReport.manifest(batch)),
         context.formatOr(format)));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -28,6 +28,6 @@ final class CancelCommand implements Callable<Integer> {
   public Integer call() {
     RunStore store = options.store(context);
     context.out().println(Printer.view(store.cancel(store.dirOf(runId), PATIENCE), context.formatOr(options.format)));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -67,7 +67,7 @@ final class ClassifyCommand implements Callable<Integer> {
     Optional<Classification> c = new Classifier(rules, path -> Optional.empty()).classify(Evidence.ofExit(exit, err, out));
     boolean json = context.formatOr(format) == OutputFormat.JSON;
     context.out().println(json ? ClassificationView.json(c) : ClassificationView.text(c));
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** The last {@code max} bytes of {@code file} as UTF-8 (bad bytes replaced); "" when no file was given. */

@@ -34,6 +34,6 @@ final class ConfigCommand implements Callable<Integer> {
     view.put("profiles", new TreeMap<>(c.profiles()));
     view.put("error_rules", c.errorRules().rules().stream().map(r -> r.name() + ": " + r.type()).toList());
     context.out().println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

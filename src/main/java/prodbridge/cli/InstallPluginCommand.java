@@ -96,7 +96,7 @@ final class InstallPluginCommand implements Callable<Integer> {
     out.put("launcher", launcher);
     out.put("written", changed);
     context.out().println(prodbridge.runs.ResultJson.write(out));
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Path base() {

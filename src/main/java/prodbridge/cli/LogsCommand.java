@@ -57,7 +57,7 @@ final class LogsCommand implements Callable<Integer> {
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** The last megabyte of the log at most (logs can be gigabytes), as text. */

@@ -15,9 +15,6 @@ import prodbridge.runs.StoreFailure;
 
 /** Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout. */
 public final class Main {
-  static final int USAGE = 2;
-  static final int INTERNAL = 1;
-
   private final Context context;
 
   Main(Context context) {
@@ -74,7 +71,7 @@ public final class Main {
     if (debug) {
       e.printStackTrace(context.err());
     }
-    return INTERNAL;
+    return ExitCode.INTERNAL.code();
   }
 
   private int usageError(String message, ParameterException e, String[] args) {
@@ -87,7 +84,7 @@ public final class Main {
     if (jsonRequested(args)) {
       context.out().println(Printer.usageError(line));
     }
-    return USAGE;
+    return ExitCode.USAGE.code();
   }
 
   /** The run store cannot be used: one line on stderr (and an error object on stdout for JSON), no trace. */
@@ -96,7 +93,7 @@ public final class Main {
     if (jsonRequested(args)) {
       context.out().println(Printer.storeError(f));
     }
-    return Printer.exitCode(f);
+    return ExitCode.of(f).code();
   }
 
   /** The format for an error found before or during parsing: the --format flag if readable, else the default. */

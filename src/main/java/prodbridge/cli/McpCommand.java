@@ -22,6 +22,6 @@ final class McpCommand implements Callable<Integer> {
     context.err().println("prod-bridge: MCP server on stdio, runs in " + options.store(context).root());
     prodbridge.mcp.BridgeMcpServer.serve(options.store(context), Launcher.command(), context.workingDir(),
         System.in, System.out);
-    return 0;
+    return ExitCode.OK.code();
   }
 }

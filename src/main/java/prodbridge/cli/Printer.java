@@ -93,13 +93,8 @@ final class Printer {
         ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
         : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
             + " nothing was run.");
-    e.put("exit_code", exitCode(f));
+    e.put("exit_code", ExitCode.of(f).code());
     return ResultJson.write(e);
-  }
-
-  /** 4 for a run store that cannot be used, DISK_FULL's code for one whose file system is full. */
-  static int exitCode(prodbridge.runs.StoreFailure f) {
-    return f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.exitCode() : prodbridge.runs.StoreFailure.EXIT_CODE;
   }
 
   /** The error object printed on stdout for a usage error when the output is JSON. */
@@ -108,7 +103,7 @@ final class Printer {
     e.put("status", "error");
     e.put("error_type", "USAGE_ERROR");
     e.put("error_message", message);
-    e.put("exit_code", 2);
+    e.put("exit_code", ExitCode.USAGE.code());
     return ResultJson.write(e);
   }
 }

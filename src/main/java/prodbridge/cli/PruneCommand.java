@@ -54,6 +54,6 @@ final class PruneCommand implements Callable<Integer> {
           prune.runs().size(), prune.episodes().size(), prune.bytes() / 1048576.0,
           prodbridge.config.DurationText.format(olderThan));
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
       printed = ReportRun.run(options.store(context).dirOf(target), html, context.formatOr(options.format));
     }
     context.out().println(printed);
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Path asDirectory(String text) {

@@ -32,6 +32,6 @@ final class ResultCommand implements Callable<Integer> {
     }
     prodbridge.runs.RunSession.markSeen(dir);
     context.out().println(Printer.view(view, context.formatOr(options.format)));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -41,7 +41,7 @@ abstract class RunCommandBase implements Callable<Integer> {
         new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request);
     if (options.dryRun) {
       context.out().println(Printer.dryRun(plan, format));
-      return 0;
+      return ExitCode.OK.code();
     }
     if (options.detach) {
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
@@ -52,7 +52,7 @@ abstract class RunCommandBase implements Callable<Integer> {
       DetachedLaunch.start(plan, Launcher.script(), args);
       prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
       context.out().println(Printer.detached(plan, Launcher.path(), format));
-      return 0;
+      return ExitCode.OK.code();
     }
     ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
         new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
@@ -69,7 +69,7 @@ abstract class RunCommandBase implements Callable<Integer> {
       }
     }
     context.out().println(Printer.result(result, format));
-    return result.succeeded() ? 0 : result.errorType().exitCode();
+    return result.succeeded() ? ExitCode.OK.code() : ExitCode.of(result.errorType()).code();
   }
 
   static String joined(java.util.List<String> words) {

@@ -86,7 +86,7 @@ final class RunsCommand implements Callable<Integer> {
       } else {
         context.out().println(ResultJson.write(rows));
       }
-      return 0;
+      return ExitCode.OK.code();
     }
     String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-31s %-13s %-9s %8s %9s  %s%n";
     context.out().printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
@@ -107,7 +107,7 @@ final class RunsCommand implements Callable<Integer> {
       context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null || episodeId != null
           ? " match" : "") + " in " + store.root());
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private boolean matches(Map<String, Object> r, Instant now) {

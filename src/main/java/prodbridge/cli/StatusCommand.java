@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     Path dir = runId != null ? store.dirOf(runId) : store.latest().orElse(null);
     if (dir == null) {
       context.out().println(Printer.noRuns(store.root(), context.formatOr(options.format)));
-      return 0;
+      return ExitCode.OK.code();
     }
     RunView view = store.look(dir);
     if (wait != null) {
@@ -64,6 +64,6 @@ final class StatusCommand implements Callable<Integer> {
       prodbridge.runs.RunSession.markSeen(dir);
     }
     context.out().println(Printer.view(view, context.formatOr(options.format)));
-    return 0;
+    return ExitCode.OK.code();
   }
 }
