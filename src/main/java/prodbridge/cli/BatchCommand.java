@@ -3,6 +3,7 @@ package prodbridge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchExecutor;
@@ -57,13 +58,9 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan (jobs, commands, worst-case cost); run nothing.")
   boolean dryRun;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
-  Path config;
+  @Mixin ConfigMixin config;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   private final Context context;
 
@@ -73,10 +70,10 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat f = context.formatOr(format);
+    OutputFormat f = format.in(context);
     BatchRequest request = new BatchRequest(file, command,
         parallel != null ? parallel : Runtime.getRuntime().availableProcessors(), totalBudget, maxFailures, resume, retryFailed,
-        batchDir, executor, config);
+        batchDir, executor, config.file);
     BatchPlan plan = new BatchSetup(context.env(), context.workingDir()).plan(request, SystemMemory.totalBytes());
     if (dryRun) {
       context.out().println(BatchPrinter.plan(plan, f, context.env()));

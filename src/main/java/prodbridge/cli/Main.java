@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -96,14 +95,9 @@ public final class Main {
     return ExitCode.of(f).code();
   }
 
-  /** The format for an error found before or during parsing: the --format flag if readable, else the default. */
+  /** Whether an error found before or during parsing is also printed as JSON: --format as given, else the default. */
   private boolean jsonRequested(String[] args) {
-    List<String> a = Arrays.asList(args);
-    int i = a.indexOf("--format");
-    String value = i >= 0 && i + 1 < a.size() ? a.get(i + 1)
-        : a.stream().filter(s -> s.startsWith("--format=")).map(s -> s.substring(9)).findFirst().orElse(null);
-    boolean valid = value != null && List.of("json", "markdown", "text").contains(value.toLowerCase(java.util.Locale.ROOT));
-    return valid ? value.equalsIgnoreCase("json") : !context.stdoutIsTerminal();
+    return FormatMixin.peek(Arrays.asList(args), context.stdoutIsTerminal()) == OutputFormat.JSON;
   }
 
   private IFactory factory() {

@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import prodbridge.runs.DetachedLaunch;
-import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.monitor.ProgressListener;
 import prodbridge.runs.RunExecution;
@@ -33,9 +32,8 @@ abstract class RunCommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format = context.formatOr(options.format);
-    EffectiveConfig config =
-        new ConfigLoader(context.env(), context.workingDir()).load(options.config, options.settings());
+    OutputFormat format = options.format.in(context);
+    EffectiveConfig config = options.config.load(context, options.settings());
     RunRequest request = options.runId == null ? request() : request().withRunId(options.runId);
     RunPlan plan =
         new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request);

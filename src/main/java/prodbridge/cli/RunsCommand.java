@@ -73,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
         }
       }
     }
-    OutputFormat f = context.formatOr(options.format);
+    OutputFormat f = options.format.in(context);
     Double episodeCost = episodeId == null ? null : Math.round(rows.stream()
         .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost")).sum() * 10000) / 10000.0;
     if (f == OutputFormat.JSON) {
