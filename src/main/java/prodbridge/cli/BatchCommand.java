@@ -17,6 +17,7 @@ import prodbridge.batch.Executor;
 import prodbridge.batch.SlurmCli;
 import prodbridge.config.UsageException;
 import prodbridge.monitor.SystemMemory;
+import prodbridge.runs.Relaunch;
 
 @Command(mixinStandardHelpOptions = true, name = "batch",
     description = "Produces every topic of a file (CSV with a topic column, JSON Lines, or one topic per line):"
@@ -89,7 +90,7 @@ final class BatchCommand implements Callable<Integer> {
     BatchProgress.Listener progress = bar == null ? BatchProgress.Listener.NONE : bar;
     BatchSummary summary;
     try (BatchSession session = BatchSession.open(plan)) {
-      BatchExecutor runner = BatchExecutor.of(plan, new BatchExecutor.Machine(Launcher.command(), context.env(),
+      BatchExecutor runner = BatchExecutor.of(plan, new BatchExecutor.Machine(Relaunch.command(), context.env(),
           SystemMemory::availableBytes, SystemMemory.totalBytes(), slurm));
       java.util.concurrent.Callable<BatchSummary> body = () -> session.run(runner, progress);
       summary = context.signals() == null ? body.call()

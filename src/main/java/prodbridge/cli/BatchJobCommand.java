@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import prodbridge.batch.JobRecord;
 import prodbridge.batch.JobTask;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunId;
@@ -48,7 +49,7 @@ final class BatchJobCommand implements Callable<Integer> {
     JobTask task = JobTask.of(context.workingDir().resolve(batchDir), jobId, arrayFile, context.env());
     String id = runId != null ? runId : RunId.next(task.job().command(), ZonedDateTime.now());
     RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true)
-        .keptBy(Launcher.command());
+        .keptBy(Relaunch.command());
     if (arrayFile != null) {
       String reason = context.signals() == null ? task.admit(id)
           : context.signals().during(execution::cancel, () -> { }, () -> task.admit(id));

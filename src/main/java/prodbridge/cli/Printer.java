@@ -3,6 +3,7 @@ package prodbridge.cli;
 import prodbridge.report.PlanView;
 import prodbridge.report.ResultView;
 import prodbridge.report.StateView;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunResult;
@@ -15,7 +16,7 @@ final class Printer {
   static String result(RunResult r, OutputFormat f) {
     return switch (f) {
       case JSON -> ResultJson.write(r);
-      case MARKDOWN -> ResultView.markdown(r, Launcher.path());
+      case MARKDOWN -> ResultView.markdown(r, Relaunch.userCommand());
       case TEXT -> ResultView.text(r);
     };
   }
@@ -34,7 +35,7 @@ final class Printer {
     }
     return switch (f) {
       case JSON -> ResultJson.write(v.state());
-      case MARKDOWN -> StateView.markdown(v.state(), Launcher.path());
+      case MARKDOWN -> StateView.markdown(v.state(), Relaunch.userCommand());
       case TEXT -> StateView.text(v.state());
     };
   }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import prodbridge.runs.DetachedLaunch;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunPlanner;
@@ -47,16 +48,16 @@ abstract class RunCommandBase implements Callable<Integer> {
       if (prodbridge.runs.EpisodeLock.applies(plan)) {
         prodbridge.runs.EpisodeLock.checkFree(plan);
       }
-      DetachedLaunch.start(plan, Launcher.script(), args);
+      DetachedLaunch.start(plan, args);
       prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
-      context.out().println(Printer.detached(plan, Launcher.path(), format));
+      context.out().println(Printer.detached(plan, Relaunch.userCommand(), format));
       return ExitCode.OK.code();
     }
     ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
         new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
     RunExecution execution =
         new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null)
-            .keptBy(Launcher.command());
+            .keptBy(Relaunch.command());
     RunResult result;
     try {
       result = context.signals() == null ? execution.execute()
