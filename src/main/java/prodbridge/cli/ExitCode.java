@@ -1,6 +1,7 @@
 package prodbridge.cli;
 
 import prodbridge.classify.ErrorType;
+import prodbridge.runs.StoreFailure;
 
 /**
  * Every exit code the bridge returns, by name (the README's exit code table lists the same). An error class's code
@@ -66,7 +67,7 @@ enum ExitCode {
   }
 
   /** The exit code for a run store that cannot be used: DISK_FULL when its file system is full, else STORE. */
-  static ExitCode of(prodbridge.runs.StoreFailure f) {
+  static ExitCode of(StoreFailure f) {
     return f.diskFull() ? DISK_FULL : STORE;
   }
 }
