@@ -44,7 +44,7 @@ final class LogsCommand implements Callable<Integer> {
     String text = lastBytes(log);
     String[] lines = text.split("\n", -1);
     int end = text.endsWith("\n") ? lines.length - 1 : lines.length;
-    OutputFormat f = options.format == null ? OutputFormat.TEXT : options.format;
+    OutputFormat f = options.format.chosen == null ? OutputFormat.TEXT : options.format.chosen;
     String stream = stderr ? "stderr" : "stdout";
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");
@@ -57,7 +57,7 @@ final class LogsCommand implements Callable<Integer> {
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** The last megabyte of the log at most (logs can be gigabytes), as text. */

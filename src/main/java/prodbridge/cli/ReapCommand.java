@@ -33,13 +33,13 @@ final class ReapCommand implements Callable<Integer> {
     Path d = context.workingDir().resolve(dir).toAbsolutePath().normalize();
     if (Files.isRegularFile(d.resolve("batch.json"))) {
       context.out().println(ResultJson.write(BatchReap.reap(d, context.env())));
-      return 0;
+      return ExitCode.OK.code();
     }
     if (!Files.isRegularFile(d.resolve("state.json"))) {
       throw new UsageException("reap: " + d + " is neither a run directory nor a batch directory");
     }
     RunView view = new RunStore(d.getParent()).look(d, Keeper.endedBefore(context.env()));
     context.out().println(Printer.view(view, OutputFormat.JSON));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -37,17 +37,17 @@ final class ReportCommand implements Callable<Integer> {
     Path dir = asDirectory(target);
     String printed;
     if (dir != null && Files.isRegularFile(dir.resolve("batch.json"))) {
-      printed = ReportRun.batch(dir, html, context.formatOr(options.format));
+      printed = ReportRun.batch(dir, html, options.format.in(context));
     } else if (dir != null && ReportRun.isRunDir(dir)) {
-      printed = ReportRun.run(dir, html, context.formatOr(options.format));
+      printed = ReportRun.run(dir, html, options.format.in(context));
     } else if (dir != null || target.contains("/")) {
       throw new UsageException(target + ": not a run directory or a batch directory (no batch.json, state.json or"
           + " result.json there)");
     } else {
-      printed = ReportRun.run(options.store(context).dirOf(target), html, context.formatOr(options.format));
+      printed = ReportRun.run(options.store(context).dirOf(target), html, options.format.in(context));
     }
     context.out().println(printed);
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Path asDirectory(String text) {

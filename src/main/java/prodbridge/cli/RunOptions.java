@@ -1,7 +1,7 @@
 package prodbridge.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prodbridge.config.ByteSize;
 import prodbridge.config.ProfileSettings;
@@ -47,13 +47,9 @@ final class RunOptions {
       description = "Wait before the first retry; later waits grow by the profile's backoff.")
   Duration retryDelay;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
-  Path config;
+  @Mixin ConfigMixin config;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json, markdown or text (default: json when stdout is not a terminal, else text).")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   @Option(names = "--detach",
       description = "Start the run in the background and return at once with its run id; follow it with status.")

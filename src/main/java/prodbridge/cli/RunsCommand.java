@@ -73,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
         }
       }
     }
-    OutputFormat f = context.formatOr(options.format);
+    OutputFormat f = options.format.in(context);
     Double episodeCost = episodeId == null ? null : Math.round(rows.stream()
         .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost")).sum() * 10000) / 10000.0;
     if (f == OutputFormat.JSON) {
@@ -86,7 +86,7 @@ final class RunsCommand implements Callable<Integer> {
       } else {
         context.out().println(ResultJson.write(rows));
       }
-      return 0;
+      return ExitCode.OK.code();
     }
     String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-31s %-13s %-9s %8s %9s  %s%n";
     context.out().printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
@@ -107,7 +107,7 @@ final class RunsCommand implements Callable<Integer> {
       context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null || episodeId != null
           ? " match" : "") + " in " + store.root());
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private boolean matches(Map<String, Object> r, Instant now) {
