@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
@@ -111,7 +112,7 @@ public final class BatchReport {
     if (Files.isDirectory(dir.runs())) {
       try (Stream<Path> runs = Files.list(dir.runs())) {
         runs.filter(p -> !recordedRuns.contains(p.getFileName().toString())).forEach(p -> {
-          RunState s = RunStore.read(p.resolve("state.json"), RunState.class);
+          RunState s = RunStore.read(new RunDir(p).state(), RunState.class);
           if (s != null && s.running() && s.episodeId() != null
               && Instant.parse(s.heartbeat()).plus(HEARTBEAT_PATIENCE).isAfter(now)) {
             episodes.add(s.episodeId());

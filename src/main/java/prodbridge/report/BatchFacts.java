@@ -20,6 +20,7 @@ import prodbridge.batch.BatchSummary;
 import prodbridge.batch.JobRecord;
 import prodbridge.batch.Journal;
 import prodbridge.runs.ResultJson;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunResult;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
@@ -71,11 +72,12 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
   }
 
   private static Double peakMemory(Path runDir) {
-    RunResult result = RunStore.read(runDir.resolve("result.json"), RunResult.class);
+    RunDir files = new RunDir(runDir);
+    RunResult result = RunStore.read(files.result(), RunResult.class);
     if (result != null) {
       return result.peakMemoryMb() == null ? null : result.peakMemoryMb().doubleValue();
     }
-    RunState state = RunStore.read(runDir.resolve("state.json"), RunState.class);
+    RunState state = RunStore.read(files.state(), RunState.class);
     return state == null || state.memoryMb() == null ? null : state.memoryMb().doubleValue();
   }
 

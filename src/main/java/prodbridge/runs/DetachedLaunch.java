@@ -22,8 +22,8 @@ public final class DetachedLaunch {
    * command word first (the run id goes right after it, before a {@code run}'s own command line).
    */
   public static void start(RunPlan plan, String launcher, List<String> bridgeArgs) throws IOException {
-    Path out = plan.runDir().resolve("supervisor.out");
-    Path log = plan.runDir().resolve("supervisor.log");
+    Path out = plan.files().supervisorOut();
+    Path log = plan.files().supervisorLog();
     try {
       RunFiles.createPrivateDirectories(plan.runDir());
       RunStateFile.writeStarting(plan);

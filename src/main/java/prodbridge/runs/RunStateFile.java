@@ -17,7 +17,6 @@ import prodbridge.supervise.ProcessTree;
  */
 final class RunStateFile implements AutoCloseable {
   static final long HEARTBEAT_MILLIS = 1000;
-  static final String FILE = "state.json";
 
   private final Path file;
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,7 +32,7 @@ final class RunStateFile implements AutoCloseable {
 
   /** {@code onStoreFailure} is told once when a write fails because the store is full or read-only. */
   RunStateFile(RunPlan plan, boolean detached, java.util.function.Consumer<StoreFailure> onStoreFailure) {
-    this.file = plan.runDir().resolve(FILE);
+    this.file = plan.files().state();
     this.onStoreFailure = onStoreFailure;
     long self = ProcessHandle.current().pid();
     this.state = initial(plan, detached, self, ProcessTree.startTicksOf(self));
@@ -45,7 +44,7 @@ final class RunStateFile implements AutoCloseable {
    * {@link RunStore#STARTING_PATIENCE}.
    */
   static void writeStarting(RunPlan plan) throws IOException {
-    RunFiles.writeAtomically(plan.runDir().resolve(FILE), ResultJson.write(initial(plan, true, 0, 0)));
+    RunFiles.writeAtomically(plan.files().state(), ResultJson.write(initial(plan, true, 0, 0)));
   }
 
   private static RunState initial(RunPlan plan, boolean detached, long pid, long startTicks) {
