@@ -71,8 +71,8 @@ public final class BatchReport {
     double cost = records.stream().mapToDouble(JobRecord::costOrZero).sum();
     Double wall = null;
     if (coordinator != null) {
-      Instant end = coordinator.endedAt() == null ? Instant.now() : Instant.parse(coordinator.endedAt());
-      wall = Duration.between(Instant.parse(coordinator.startedAt()), end).toMillis() / 1000.0;
+      Instant end = coordinator.endedAt() == null ? Instant.now() : coordinator.endedAt();
+      wall = Duration.between(coordinator.startedAt(), end).toMillis() / 1000.0;
     }
     return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
         coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
@@ -123,7 +123,7 @@ public final class BatchReport {
       }
     }
     for (Claim c : Journal.read(dir.claims(), Claim.class)) {
-      if (!recordedRuns.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now)
+      if (!recordedRuns.contains(c.runId()) && c.expiresAt().isAfter(now)
           && !Files.isDirectory(dir.runs().resolve(c.runId()))) {
         episodes.add(manifest.job(c.jobId()).episodeId());
       }

@@ -40,7 +40,7 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     Map<String, Wait> waits = waits(dir.events());
     Instant origin = null;
     for (JobRecord r : latest.values()) {
-      origin = earliest(origin, Instant.parse(r.startedAt()));
+      origin = earliest(origin, r.startedAt());
     }
     for (Wait w : waits.values()) {
       origin = earliest(origin, w.from);
@@ -62,8 +62,8 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
           null, waitFrom, reason, null, limitMb, null);
     }
     boolean ran = r.runId() != null;
-    Double start = ran ? seconds(origin, Instant.parse(r.startedAt())) : null;
-    Double end = seconds(origin, Instant.parse(r.endedAt()));
+    Double start = ran ? seconds(origin, r.startedAt()) : null;
+    Double end = seconds(origin, r.endedAt());
     Path runDir = ran ? dir.runs().resolve(r.runId()) : null;
     String hint = r.skipReason() != null ? r.skipReason() : r.hint();
     return new JobRow(job.seq(), job.jobId(), job.topic(), r.status().json(), r.errorType(), hint, r.cost(),
