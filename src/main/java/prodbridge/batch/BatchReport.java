@@ -114,7 +114,7 @@ public final class BatchReport {
         runs.filter(p -> !recordedRuns.contains(p.getFileName().toString())).forEach(p -> {
           RunState s = RunStore.read(new RunDir(p).state(), RunState.class);
           if (s != null && s.running() && s.episodeId() != null
-              && Instant.parse(s.heartbeat()).plus(HEARTBEAT_PATIENCE).isAfter(now)) {
+              && s.heartbeat().plus(HEARTBEAT_PATIENCE).isAfter(now)) {
             episodes.add(s.episodeId());
           }
         });

@@ -9,7 +9,7 @@ import java.time.Instant;
  * assembled. If the supervisor dies in between, this is what tells a child that finished by itself from one that
  * was still running, so a finished job is not run again.
  */
-public record ChildExit(int attempt, int exitCode, String at) {
+public record ChildExit(int attempt, int exitCode, Instant at) {
   /**
    * Runs the child under a small shell that writes its exit code to {@code $1} when it exits, even after the
    * supervisor died (SIGTERM, SIGINT and SIGHUP wait for the child instead of ending the shell; the child itself
@@ -38,7 +38,7 @@ public record ChildExit(int attempt, int exitCode, String at) {
   static void write(Path runDir, int attempt, int exitCode) {
     try {
       RunFiles.writeAtomically(new RunDir(runDir).childExit(),
-          ResultJson.write(new ChildExit(attempt, exitCode, Instant.now().toString())));
+          ResultJson.write(new ChildExit(attempt, exitCode, Instant.now())));
     } catch (IOException e) {
       // only a recovery after the supervisor's death needs it; the run itself goes on
     }

@@ -68,14 +68,13 @@ final class LostRun {
         : "; no process was left";
     RunDir files = new RunDir(dir);
     Double cost = knownCost(dir, state);
-    double seconds = Math.max(0, Duration.between(Instant.parse(state.startedAt()), Instant.now()).toMillis()) / 1000.0;
+    double seconds = Math.max(0, Duration.between(state.startedAt(), Instant.now()).toMillis()) / 1000.0;
     RunResult result = new RunResult(state.command(), state.runId(), state.episodeId(), state.topic(), status, type,
         message + how, hint, cost, state.budget(), null, state.qualityThreshold(), List.of(), 0, seconds, null,
         null, List.of(), state.memoryMb(), new RunResult.ProcessesEnded(stop.terminated(), stop.killed()), null,
         dir.toString(), new RunResult.Logs(files.stdoutLog().toString(), files.stderrLog().toString()));
-    String now = Instant.now().toString();
     RunState ended = state.withFigures(state.stage(), state.progress(), cost, state.memoryMb())
-        .with(status.json(), now);
+        .ended(status.json(), Instant.now());
     try {
       if (!RunFiles.writeOnce(files.result(), ResultJson.write(result))) {
         RunState latest = RunStore.read(files.state(), RunState.class);

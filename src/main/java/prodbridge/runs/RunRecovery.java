@@ -43,8 +43,8 @@ public final class RunRecovery {
     if (exit == null || exit.attempt() != state.attempt()) {
       exit = new ChildExit(state.attempt(), 0, fileTime(plan.files().childExitCode()));
     }
-    Instant started = Instant.parse(state.startedAt());
-    Duration elapsed = Duration.between(started, Instant.parse(exit.at()));
+    Instant started = state.startedAt();
+    Duration elapsed = Duration.between(started, exit.at());
     Outcome outcome = new Outcome(StopReason.EXITED, state.childPid(), 0, null, started, elapsed,
         CostSources.tail(plan.stdoutLog(), 256 * 1024), CostSources.tail(plan.stderrLog(), 16 * 1024),
         size(plan.stdoutLog()), size(plan.stderrLog()), TreeStop.NOTHING, null);
@@ -68,18 +68,18 @@ public final class RunRecovery {
       RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
       RunFiles.writeAtomically(plan.files().state(), ResultJson.write(
           state.withFigures(state.stage(), state.progress(), total, state.memoryMb())
-              .with(result.status().json(), Instant.now().toString())));
+              .ended(result.status().json(), Instant.now())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return Optional.of(result);
   }
 
-  private static String fileTime(Path file) {
+  private static Instant fileTime(Path file) {
     try {
-      return Files.getLastModifiedTime(file).toInstant().toString();
+      return Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {
-      return Instant.now().toString();
+      return Instant.now();
     }
   }
 

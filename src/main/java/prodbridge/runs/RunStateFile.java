@@ -48,11 +48,13 @@ final class RunStateFile implements AutoCloseable {
   }
 
   private static RunState initial(RunPlan plan, boolean detached, long pid, long startTicks) {
-    String now = Instant.now().toString();
-    return new RunState(plan.runId(), plan.command(), plan.topic(), plan.episodeId(), RunState.RUNNING,
-        detached, pid, startTicks, 0, 0, ProcessTree.MARKER_VARIABLE + "=" + plan.runId(), 0,
-        null, null, null, plan.profile().budget(), plan.profile().qualityThreshold(), null, now, now, null,
-        plan.runDir().toString(), BootClock.bootId(), BootClock.monotonicNanos());
+    Instant now = Instant.now();
+    return RunState.builder().run(plan.runId(), plan.command(), plan.topic(), plan.episodeId())
+        .status(RunState.RUNNING).detached(detached).supervisor(pid, startTicks)
+        .marker(ProcessTree.MARKER_VARIABLE + "=" + plan.runId())
+        .limits(plan.profile().budget(), plan.profile().qualityThreshold()).startedAt(now).heartbeat(now)
+        .runDir(plan.runDir().toString()).bootId(BootClock.bootId()).heartbeatMonotonicNs(BootClock.monotonicNanos())
+        .build();
   }
 
   void start() {
@@ -75,14 +77,14 @@ final class RunStateFile implements AutoCloseable {
   /** Writes the final state; throws when even that cannot be written. */
   synchronized void finished(RunResult result) throws IOException {
     state = state.withFigures(state.stage(), state.progress(), result.finalCost(), result.peakMemoryMb())
-        .with(result.status().json(), Instant.now().toString());
+        .ended(result.status().json(), Instant.now());
     closed = true;
     RunFiles.writeAtomically(file, ResultJson.write(state));
   }
 
   private synchronized void beat() {
     if (!closed) {
-      state = state.beating(Instant.now().toString());
+      state = state.beating(Instant.now());
       write();
       checkSpace();
     }

@@ -165,7 +165,7 @@ public final class RunStore {
   /** True while the run's supervisor lives, or is still starting (a detached run's first second). */
   private static boolean supervised(RunState state) {
     if (state.supervisorPid() == 0) {
-      return java.time.Instant.parse(state.heartbeat()).plus(STARTING_PATIENCE).isAfter(java.time.Instant.now());
+      return state.heartbeat().plus(STARTING_PATIENCE).isAfter(java.time.Instant.now());
     }
     return ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks());
   }
