@@ -40,16 +40,16 @@ final class LostRun {
    * (progress events on stdout or in its events file, and the cost file {@code run.json} names); null if none.
    */
   static Double knownCost(Path dir, RunState state) {
+    RunDir files = new RunDir(dir);
     CostFile costFile = null;
     try {
-      JsonNode run = ResultJson.mapper().readTree(new RunDir(dir).launch().toFile());
+      JsonNode run = ResultJson.mapper().readTree(files.launch().toFile());
       if (run != null && run.hasNonNull("cost_file")) {
         costFile = ResultJson.mapper().treeToValue(run.get("cost_file"), CostFile.class);
       }
     } catch (IOException | RuntimeException unreadable) {
       // no run.json, or one without a cost file: the other sources still count
     }
-    RunDir files = new RunDir(dir);
     OptionalDouble seen = CostSources.lastKnown(files.stdoutLog(), files.childEvents(), costFile);
     if (seen.isEmpty()) {
       return state.cost();

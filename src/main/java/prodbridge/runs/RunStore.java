@@ -107,7 +107,8 @@ public final class RunStore {
    */
   public RunView cancel(Path dir, Duration patience) {
     RunDir files = new RunDir(dir);
-    RunView now = new RunView(files.runId(), read(files.state(), RunState.class), read(files.result(), RunResult.class));
+    RunView now = new RunView(files.runId(), read(files.state(), RunState.class),
+        read(files.result(), RunResult.class));
     if (now.ended() || now.state() == null) {
       return now;
     }
