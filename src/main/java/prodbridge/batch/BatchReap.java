@@ -87,7 +87,7 @@ public final class BatchReap {
 
   private static JobRecord record(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Instant started,
       Map<String, String> env) {
-    Path runDir = dir.runs().resolve(runId);
+    Path runDir = dir.run(runId).path();
     Instant now = Instant.now();
     RunResult result = null;
     if (Files.isDirectory(runDir)) {

@@ -36,7 +36,7 @@ final class LocalJob {
     this.execution = new RunExecution(
         JobRun.plan(dir, manifest, job, runId, env).withVariable(BATCH_VARIABLE, dir.path().toString()),
         ProgressListener.NONE, true).recordingChildExit();
-    this.runDir = dir.runs().resolve(runId);
+    this.runDir = dir.run(runId).path();
     this.thread = new Thread(this::supervise, "prod-bridge-job-" + job.jobId());
     thread.setDaemon(true);
   }

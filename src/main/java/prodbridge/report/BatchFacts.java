@@ -64,7 +64,7 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     boolean ran = r.runId() != null;
     Double start = ran ? seconds(origin, r.startedAt()) : null;
     Double end = seconds(origin, r.endedAt());
-    Path runDir = ran ? dir.runs().resolve(r.runId()) : null;
+    Path runDir = ran ? dir.run(r.runId()).path() : null;
     String hint = r.skipReason() != null ? r.skipReason() : r.hint();
     return new JobRow(job.seq(), job.jobId(), job.topic(), r.status().json(), r.errorType(), hint, r.cost(),
         job.budget(), r.qualityScore(), start, end, waitFrom, reason, runDir == null ? null : peakMemory(runDir),
