@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunStore;
 
 @Command(mixinStandardHelpOptions = true, name = "logs",
@@ -40,7 +41,8 @@ final class LogsCommand implements Callable<Integer> {
       throw new prodbridge.config.UsageException("--tail: expected a number of lines of at least 1");
     }
     RunStore store = options.store(context);
-    Path log = store.dirOf(runId).resolve(stderr ? "stderr.log" : "stdout.log");
+    RunDir files = new RunDir(store.dirOf(runId));
+    Path log = stderr ? files.stderrLog() : files.stdoutLog();
     String text = lastBytes(log);
     String[] lines = text.split("\n", -1);
     int end = text.endsWith("\n") ? lines.length - 1 : lines.length;

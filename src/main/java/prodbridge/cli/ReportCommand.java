@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchDir;
 import prodbridge.config.UsageException;
 
 /** {@code report}: the page of a run or a batch. Drawing lives in {@link ReportRun}, loaded only when this runs. */
@@ -36,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     Path html = out == null ? null : checkedOut(context.workingDir().resolve(out));
     Path dir = asDirectory(target);
     String printed;
-    if (dir != null && Files.isRegularFile(dir.resolve("batch.json"))) {
+    if (dir != null && new BatchDir(dir).holdsBatch()) {
       printed = ReportRun.batch(dir, html, options.format.in(context));
     } else if (dir != null && ReportRun.isRunDir(dir)) {
       printed = ReportRun.run(dir, html, options.format.in(context));

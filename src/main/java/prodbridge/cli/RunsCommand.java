@@ -121,7 +121,7 @@ final class RunsCommand implements Callable<Integer> {
       return false;
     }
     Object started = r.get("started_at");
-    return since == null || started != null && Instant.parse((String) started).isAfter(now.minus(since));
+    return since == null || started != null && ((Instant) started).isAfter(now.minus(since));
   }
 
   private static Map<String, Object> row(RunView v, Instant now) {
@@ -139,7 +139,7 @@ final class RunsCommand implements Callable<Integer> {
     r.put("started_at", s == null ? null : s.startedAt());
     r.put("ended_at", s == null ? null : s.endedAt());
     r.put("age_seconds", s == null ? null
-        : Duration.between(Instant.parse(s.startedAt()), now).toMillis() / 1000.0);
+        : Duration.between(s.startedAt(), now).toMillis() / 1000.0);
     r.put("run_dir", ended ? v.result().runDir() : s == null ? null : s.runDir());
     return r;
   }

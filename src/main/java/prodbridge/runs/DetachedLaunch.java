@@ -17,8 +17,8 @@ public final class DetachedLaunch {
 
   /** Launches and returns at once; {@code bridgeArgs} are this invocation's arguments without {@code --detach}. */
   public static void start(RunPlan plan, List<String> bridgeArgs) throws IOException {
-    Path out = plan.runDir().resolve("supervisor.out");
-    Path log = plan.runDir().resolve("supervisor.log");
+    Path out = plan.files().supervisorOut();
+    Path log = plan.files().supervisorLog();
     try {
       RunFiles.createPrivateDirectories(plan.runDir());
       RunStateFile.writeStarting(plan);

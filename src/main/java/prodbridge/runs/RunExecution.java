@@ -121,7 +121,7 @@ public final class RunExecution {
         Files.createDirectories(plan.outputDir());
         at = plan.runDir();
       }
-      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(runJson()));
+      RunFiles.writeAtomically(plan.files().launch(), ResultJson.write(runJson()));
       RunFiles.createPrivateFile(plan.eventsLog());
       return SpaceReserve.in(plan.runDir());
     } catch (IOException e) {

@@ -70,7 +70,7 @@ public final class RunPlanner {
     Map<String, String> runVariables = new HashMap<>();
     runVariables.put("PROD_BRIDGE_RUN_DIR", runDir.toString());
     runVariables.put("PROD_BRIDGE_COMMAND", request.command());
-    runVariables.put("PROD_BRIDGE_EVENTS_FILE", runDir.resolve("child-events.jsonl").toString());
+    runVariables.put("PROD_BRIDGE_EVENTS_FILE", new RunDir(runDir).childEvents().toString());
     if (episodeId != null) {
       runVariables.put("PROD_BRIDGE_EPISODE_ID", episodeId);
       runVariables.put("PROD_BRIDGE_OUTPUT_DIR", outputDir.toString());
