@@ -15,6 +15,7 @@ import prodbridge.batch.BatchSetup;
 import prodbridge.batch.BatchSummary;
 import prodbridge.batch.Executor;
 import prodbridge.batch.SlurmCli;
+import prodbridge.config.Budget;
 import prodbridge.config.UsageException;
 import prodbridge.monitor.SystemMemory;
 import prodbridge.runs.Relaunch;
@@ -36,7 +37,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--total-budget", paramLabel = "USD", converter = Converters.BudgetConverter.class,
       description = "A job starts only if spent + running jobs' budgets + its own budget stay within this.")
-  Double totalBudget;
+  Budget totalBudget;
 
   @Option(names = "--max-failures", paramLabel = "N", converter = Converters.CountConverter.class,
       description = "Stop starting jobs once this many have failed in this session.")
@@ -73,7 +74,7 @@ final class BatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OutputFormat f = format.in(context);
     BatchRequest request = new BatchRequest(file, command,
-        parallel != null ? parallel : Runtime.getRuntime().availableProcessors(), totalBudget, maxFailures, resume, retryFailed,
+        parallel != null ? parallel : Runtime.getRuntime().availableProcessors(), totalBudget == null ? null : totalBudget.usd(), maxFailures, resume, retryFailed,
         batchDir, executor, config.file);
     BatchPlan plan = new BatchSetup(context.env(), context.workingDir()).plan(request, SystemMemory.totalBytes());
     if (dryRun) {
