@@ -68,6 +68,13 @@ o=$(median <off.txt); oc=$(median <off-cpu.txt)
 row "run -- sleep 1, wall (median of 5)" "$r s" "sleep 1: $s s" "$(ratio "$r" "$s")x" "<= 1.3x" "$(le "$(ratio "$r" "$s")" 1.3)"
 row "run -- true, wall (median of 5)" "$t s (CPU $tc s)" "-" "-" "<= 0.3 s" "$(le "$t" 0.3)"
 row "  the same without class-data sharing" "$o s (CPU $oc s)" "-" "$(ratio "$tc" "$oc")x CPU" "-" "-"
+# what a run loads, by the JVM's class-loading log
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$bridge" run -- true >/dev/null 2>&1 || true
+loaded() { grep -c "$1" "$work/classes.log" || true; }
+row "  classes loaded by run -- true" "$(loaded ' source: ')" "-" "-" "-" \
+  "$(loaded 'source: shared objects file') from the archive"
+echo "  of which Jackson $(loaded ' com\.fasterxml\.jackson\.'), logback $(loaded ' ch\.qos\.logback\.')," \
+  "picocli $(loaded ' picocli\.'), OSHI $(loaded ' oshi\.')"
 
 # --- a flood of log lines ----------------------------------------------------------------------------------------
 line='2026-12-03T14:00:00Z INFO worker-3 processed item 123456 of 999999 in 12 ms (batch ok)'
