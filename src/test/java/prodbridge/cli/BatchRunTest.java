@@ -160,4 +160,21 @@ class BatchRunTest {
     assertThat(dir.resolve("b")).as("nothing created").doesNotExist();
     assertThat(fx.doneCounts()).isEmpty();
   }
+
+  @Test
+  void aResumeThatFindsAJobThatCanNeverFitIsRefusedTheSameWay() throws Exception {
+    BatchFixture fx = new BatchFixture(dir);
+    Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\n");
+    CliRun first = new CliHarness(dir).run("batch", "season.txt", "--config", fx.config(0.1, "").toString(),
+        "--batch-dir", "b", "--total-budget", "0.5");
+    assertThat(first.json().get("counts").get("skipped").asInt()).as(first.stdout()).isEqualTo(2);
+
+    long totalMb = prodbridge.monitor.SystemMemory.totalBytes() >> 20;
+    Path big = fx.config(0.1, "\"memory_limit\": \"" + (totalMb * 2) + "MB\"");
+    CliRun resumed = new CliHarness(dir).run("batch", "season.txt", "--config", big.toString(), "--batch-dir", "b",
+        "--total-budget", "5", "--resume");
+    assertThat(resumed.exitCode()).as(resumed.stderr()).isEqualTo(2);
+    assertThat(resumed.stderr()).contains("is more than this machine has (", "the job could never start");
+    assertThat(fx.doneCounts()).as("nothing ran in either session").isEmpty();
+  }
 }
