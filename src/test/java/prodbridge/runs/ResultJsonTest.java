@@ -51,4 +51,32 @@ class ResultJsonTest {
         "script", 40, 0.5, 5.0, 8.0, 300L, start, start.plusSeconds(5), start.plusSeconds(5), "/runs/r", null, null));
     assertThat(ended.ended(RunState.RUNNING, start).endedAt()).isNull();
   }
+
+  @Test
+  void filesAreCutBeforeAnyTextAndTextOnlyOnceNoFileIsLeft() {
+    RunResult fitsWithSomeFiles = ResultJson.bounded(result(300, 500));
+    assertThat(fitsWithSomeFiles.outputFiles()).as("files are cut first, and only as far as needed")
+        .isNotEmpty().hasSizeLessThan(500);
+    assertThat(fitsWithSomeFiles.outputFiles().size() + fitsWithSomeFiles.outputFilesOmitted()).isEqualTo(500);
+    assertThat(fitsWithSomeFiles.topic()).as("no text is cut while files can go").hasSize(300);
+    assertThat(fitsWithSomeFiles.errorMessage()).hasSize(300);
+    assertThat(fitsWithSomeFiles.stderrTail()).hasSize(300);
+
+    RunResult textCut = ResultJson.bounded(result(5000, 50));
+    assertThat(textCut.outputFiles()).as("every file is cut before the text").isEmpty();
+    assertThat(textCut.outputFilesOmitted()).isEqualTo(50);
+    assertThat(textCut.errorMessage().length()).isLessThan(5000);
+    assertThat(ResultJson.write(textCut).getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(ResultJson.MAX_BYTES);
+  }
+
+  private static RunResult result(int textChars, int fileCount) {
+    List<OutputFile> files = new ArrayList<>();
+    for (int i = 0; i < fileCount; i++) {
+      files.add(new OutputFile("/very/long/path/" + "d".repeat(100) + "/file-" + i + ".json", i));
+    }
+    return new RunResult("prod-episode", "r", "e", "t".repeat(textChars), RunStatus.ERROR, ErrorType.EXECUTION_ERROR,
+        "m".repeat(textChars), "h", 1.0, 5.51, 8.0, 8.0, files, 0, 1.0, 1, null, List.of(), null,
+        new RunResult.ProcessesEnded(0, 0), "s".repeat(textChars), "/d", new RunResult.Logs("/o", "/e"));
+  }
 }
