@@ -15,6 +15,7 @@ import prodbridge.batch.BatchSetup;
 import prodbridge.batch.BatchSummary;
 import prodbridge.batch.Executor;
 import prodbridge.batch.SlurmCli;
+import prodbridge.classify.ErrorType;
 import prodbridge.config.Budget;
 import prodbridge.config.UsageException;
 import prodbridge.monitor.SystemMemory;
@@ -158,7 +159,9 @@ final class BatchCommand implements Callable<Integer> {
     if (summary.allSucceeded()) {
       return ExitCode.OK.code();
     }
-    return ("cancelled".equals(summary.state()) ? ExitCode.CANCELLED : ExitCode.NOT_ALL_SUCCEEDED)
+    return ("cancelled".equals(summary.state())
+            ? ExitCode.of(ErrorType.CANCELLED)
+            : ExitCode.NOT_ALL_SUCCEEDED)
         .code();
   }
 }
