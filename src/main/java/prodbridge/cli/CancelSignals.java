@@ -57,11 +57,14 @@ final class CancelSignals {
    * costs what {@code Signal.handle(new Signal(name), sig -> cancel.run())} costs.
    */
   private static final class Signals {
-    private static final MethodHandle NEW_SIGNAL; // (String name) -> Signal
-    private static final MethodHandle
-        HANDLE; // (Signal, SignalHandler) -> the previous SignalHandler
-    private static final MethodHandle
-        NEW_HANDLER; // (Runnable action) -> SignalHandler running it on each signal
+    /** {@code (String name) -> Signal}. */
+    private static final MethodHandle NEW_SIGNAL;
+
+    /** {@code (Signal, SignalHandler) -> the SignalHandler it replaces}. */
+    private static final MethodHandle HANDLE;
+
+    /** {@code (Runnable action) -> a SignalHandler that runs it on each signal}. */
+    private static final MethodHandle NEW_HANDLER;
 
     static {
       try {
