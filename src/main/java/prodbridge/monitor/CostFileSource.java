@@ -16,6 +16,11 @@ final class CostFileSource implements CostSource {
   }
 
   @Override
+  public OptionalDouble readBack() {
+    return file.read();
+  }
+
+  @Override
   public void poll(Readings to) {
     OptionalDouble usd = file.read();
     if (usd.isPresent()) {

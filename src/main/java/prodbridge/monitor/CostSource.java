@@ -1,16 +1,28 @@
 package prodbridge.monitor;
 
+import java.util.OptionalDouble;
+
 /**
- * One place the child tells its cost (and, for events, its stage and progress). The monitor polls
- * every source at each sample and once more when the run ends; a source the child pushes to
- * (stdout) hands on what it gets at once and has nothing to poll.
+ * One place the child tells its cost (and, for events, its stage and progress). A live monitor
+ * polls every source at each sample and once more when the run ends, and hands each a line of
+ * stdout as the pump reads it; a run whose supervisor is gone asks each to read its cost back from
+ * what the child left. {@link CostSources} lists them all.
  */
 public interface CostSource {
   /**
    * Reads what is new since the last poll and tells {@code to}. Never throws for a missing or
    * unreadable file.
    */
-  void poll(Readings to);
+  default void poll(Readings to) {}
+
+  /** A line the child printed on stdout (without its newline); most sources ignore it. */
+  default void stdoutLine(String line, Readings to) {}
+
+  /**
+   * The highest cumulative cost this source shows in the files the child left, read afresh (for a
+   * run nobody watched to its end); empty when it shows none.
+   */
+  OptionalDouble readBack();
 
   /** Where sources tell what they read; the monitor implements it. */
   interface Readings {

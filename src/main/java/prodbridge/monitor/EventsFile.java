@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import prodbridge.supervise.ChildLine;
 
 /**
@@ -21,6 +22,11 @@ final class EventsFile implements CostSource {
   /** {@code path} may be null: then there is nothing to read. */
   EventsFile(Path path) {
     this.path = path;
+  }
+
+  @Override
+  public OptionalDouble readBack() {
+    return FileTail.highestEventCost(path);
   }
 
   @Override
@@ -49,8 +55,8 @@ final class EventsFile implements CostSource {
     while (end > 0 && b[end - 1] != '\n') {
       end--;
     }
-    offset +=
-        end; // before the events are told, so a listener that throws cannot make them come twice
+    // moved on before the events are told, so a listener that throws cannot make them come twice
+    offset += end;
     for (int start = 0, i = 0; i < end; i++) {
       if (b[i] == '\n') {
         Optional<ChildEvent> e = ChildEvent.parse(ChildLine.decode(b, start, i));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +44,6 @@ public final class RunMonitor implements CostSource.Readings {
 
   private final MonitorLimits settings;
   private final Limit[] limits;
-  private final StdoutEvents stdout;
   private final CostSource[] sources;
   private final Readout seen;
   private final EventLog eventLog;
@@ -60,7 +58,7 @@ public final class RunMonitor implements CostSource.Readings {
   private long cpuNanos;
 
   /**
-   * {@code outputDir}, {@code costFile} and {@code childEventsFile} may be null; {@code
+   * {@code outputDir} may be null; {@code costs} names where the child tells its cost; {@code
    * lastOutputNanos} tells when the child last wrote a byte to stdout or stderr; {@code scrub}
    * removes secrets from the child's text.
    */
@@ -68,8 +66,7 @@ public final class RunMonitor implements CostSource.Readings {
       MonitorLimits limits,
       Path eventsJsonl,
       Path outputDir,
-      CostFile costFile,
-      Path childEventsFile,
+      CostSources costs,
       LongSupplier lastOutputNanos,
       ProgressListener progress,
       Consumer<Violation> onViolation,
@@ -79,8 +76,7 @@ public final class RunMonitor implements CostSource.Readings {
         limits,
         eventsJsonl,
         outputDir,
-        costFile,
-        childEventsFile,
+        costs,
         lastOutputNanos,
         progress,
         onViolation,
@@ -95,8 +91,7 @@ public final class RunMonitor implements CostSource.Readings {
       MonitorLimits limits,
       Path eventsJsonl,
       Path outputDir,
-      CostFile costFile,
-      Path childEventsFile,
+      CostSources costs,
       LongSupplier lastOutputNanos,
       ProgressListener progress,
       Consumer<Violation> onViolation,
@@ -105,12 +100,7 @@ public final class RunMonitor implements CostSource.Readings {
       throws IOException {
     this.settings = limits;
     this.limits = limits.parts().toArray(new Limit[0]);
-    this.stdout = new StdoutEvents(this);
-    List<CostSource> all = new ArrayList<>(List.of(stdout, new EventsFile(childEventsFile)));
-    if (costFile != null) {
-      all.add(new CostFileSource(costFile));
-    }
-    this.sources = all.toArray(new CostSource[0]);
+    this.sources = costs.all().toArray(new CostSource[0]);
     this.seen = new Readout(clock, lastOutputNanos);
     this.eventLog = new EventLog(eventsJsonl, scrub);
     this.outputs = new OutputWatch(outputDir);
@@ -139,7 +129,9 @@ public final class RunMonitor implements CostSource.Readings {
 
   /** A line the child printed on stdout; progress events among them are taken in. */
   public void onStdoutLine(String line) {
-    stdout.line(line);
+    for (CostSource source : sources) {
+      source.stdoutLine(line, this);
+    }
   }
 
   /** One sample, unless the monitor has stopped. */

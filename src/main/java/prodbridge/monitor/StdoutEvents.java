@@ -1,22 +1,28 @@
 package prodbridge.monitor;
 
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
 /**
  * Progress events among the lines the child prints on stdout, handed on as the supervisor's pump
- * reads them.
+ * reads them; read back from the end of {@code stdoutLog} for a run nobody watched to its end.
  */
 final class StdoutEvents implements CostSource {
-  private final Readings to;
+  private final Path stdoutLog;
 
-  StdoutEvents(Readings to) {
-    this.to = to;
+  /** {@code stdoutLog} may be null: then nothing is read back. */
+  StdoutEvents(Path stdoutLog) {
+    this.stdoutLog = stdoutLog;
   }
 
   /** A line of stdout (without its newline); one that is not an event is ignored. */
-  void line(String line) {
+  @Override
+  public void stdoutLine(String line, Readings to) {
     ChildEvent.parse(line).ifPresent(to::event);
   }
 
-  /** Nothing to poll: lines arrive through {@link #line}. */
   @Override
-  public void poll(Readings ignored) {}
+  public OptionalDouble readBack() {
+    return FileTail.highestEventCost(stdoutLog);
+  }
 }

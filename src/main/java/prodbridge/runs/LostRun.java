@@ -64,7 +64,8 @@ final class LostRun {
     } catch (IOException | RuntimeException unreadable) {
       // no run.json, or one without a cost file: the other sources still count
     }
-    OptionalDouble seen = CostSources.lastKnown(files.stdoutLog(), files.childEvents(), costFile);
+    OptionalDouble seen =
+        new CostSources(files.stdoutLog(), files.childEvents(), costFile).lastKnown();
     if (seen.isEmpty()) {
       return state.cost();
     }

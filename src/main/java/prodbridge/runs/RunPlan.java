@@ -6,6 +6,7 @@ import java.util.Map;
 import prodbridge.classify.ErrorRules;
 import prodbridge.config.Placeholders;
 import prodbridge.config.Profile;
+import prodbridge.monitor.CostSources;
 import prodbridge.supervise.LaunchSpec;
 
 /**
@@ -115,6 +116,11 @@ public record RunPlan(
    */
   public Path childEventsFile() {
     return files().childEvents();
+  }
+
+  /** Where the child tells its cost, live and after the fact. */
+  public CostSources costSources() {
+    return new CostSources(stdoutLog(), childEventsFile(), costFile);
   }
 
   /**

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import prodbridge.classify.Classifier;
-import prodbridge.monitor.CostSources;
+import prodbridge.monitor.FileTail;
 import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
 import prodbridge.supervise.StopReason;
@@ -56,14 +56,13 @@ public final class RunRecovery {
             null,
             started,
             elapsed,
-            CostSources.tail(plan.stdoutLog(), 256 * 1024),
-            CostSources.tail(plan.stderrLog(), 16 * 1024),
+            FileTail.of(plan.stdoutLog(), 256 * 1024),
+            FileTail.of(plan.stderrLog(), 16 * 1024),
             size(plan.stdoutLog()),
             size(plan.stderrLog()),
             TreeStop.NOTHING,
             null);
-    OptionalDouble cost =
-        CostSources.lastKnown(plan.stdoutLog(), plan.childEventsFile(), plan.costFile());
+    OptionalDouble cost = plan.costSources().lastKnown();
     Long peak = state.memoryMb() == null ? null : state.memoryMb() << 20;
     Double seenCost = cost.isPresent() ? Double.valueOf(cost.getAsDouble()) : state.cost();
     MonitorReport seen =

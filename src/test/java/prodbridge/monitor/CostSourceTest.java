@@ -34,10 +34,10 @@ class CostSourceTest {
   @Test
   void stdoutEventsHandsOnEventsAtOnceAndIgnoresOtherLines() {
     Told told = new Told();
-    StdoutEvents stdout = new StdoutEvents(told);
-    stdout.line("plain text");
-    stdout.line("{\"no_event\": 1}");
-    stdout.line("  {\"event\": \"cost\", \"stage\": \"script\", \"cost\": 0.42}");
+    StdoutEvents stdout = new StdoutEvents(null);
+    stdout.stdoutLine("plain text", told);
+    stdout.stdoutLine("{\"no_event\": 1}", told);
+    stdout.stdoutLine("  {\"event\": \"cost\", \"stage\": \"script\", \"cost\": 0.42}", told);
     assertThat(told.events)
         .extracting(ChildEvent::stage, ChildEvent::cost)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("script", 0.42));
@@ -110,6 +110,27 @@ class CostSourceTest {
     Files.writeString(json, "{\"total_cost\": 3.25}");
     new CostFileSource(new CostFile(json, null, "total_cost")).poll(told);
     assertThat(told.costs).containsExactly("3.25 from cost file report.json");
+  }
+
+  @Test
+  void readBackFindsTheHighestCostAnySourceLeftAndNothingWhereNoneDid() throws IOException {
+    Path stdout = dir.resolve("stdout.log");
+    Path events = dir.resolve("child-events.jsonl");
+    Path csv = dir.resolve("costs.csv");
+    CostSources sources =
+        new CostSources(stdout, events, new CostFile(csv, "cumulative_usd", null));
+    assertThat(sources.lastKnown()).as("no file yet").isEmpty();
+
+    Files.writeString(
+        stdout, "text\n{\"event\":\"cost\",\"cost\":0.9}\n{\"event\":\"x\",\"cost\":0.4}\n");
+    assertThat(sources.lastKnown()).hasValue(0.9);
+    Files.writeString(events, "{\"event\":\"cost\",\"cost\":1.25}\n");
+    assertThat(sources.lastKnown()).as("the events file's is higher").hasValue(1.25);
+    Files.writeString(csv, "step,cumulative_usd\nresearch,2.5\n");
+    assertThat(sources.lastKnown()).as("the cost file's is higher still").hasValue(2.5);
+    assertThat(new CostSources(stdout, events, null).lastKnown())
+        .as("without a cost file")
+        .hasValue(1.25);
   }
 
   private static void append(Path file, String text) throws IOException {
