@@ -2,11 +2,10 @@ package prodbridge.claude;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * install-plugin with a real launcher: what it writes, that it keeps what you edited, and the old
@@ -46,12 +46,12 @@ class InstallPluginTest {
         assertThat(Files.readString(plugin.resolve(rel))).as(rel).isEqualTo(Files.readString(f));
       }
     }
-    ProcessBuilder pb =
-        new ProcessBuilder(plugin.resolve("bin/prod-bridge").toString(), "--version");
-    Process p = pb.redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-        .startsWith("prod-bridge ");
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    CliRun version =
+        TestProcesses.run(
+            new ProcessBuilder(plugin.resolve("bin/prod-bridge").toString(), "--version"),
+            tmp,
+            Duration.ofSeconds(60));
+    assertThat(version.stdout() + version.stderr()).startsWith("prod-bridge ");
   }
 
   @Test
@@ -108,11 +108,7 @@ class InstallPluginTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     pb.environment().put("HOME", tmp.toString());
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
+    return TestProcesses.run(pb, tmp, Duration.ofSeconds(60));
   }
 
   private static List<Path> files(Path dir) throws Exception {

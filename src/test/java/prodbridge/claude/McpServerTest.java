@@ -13,8 +13,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * prod-bridge mcp driven by clients that are not ours: the MCP Inspector's CLI (npm, pinned in
@@ -245,18 +244,9 @@ class McpServerTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     pb.environment().put("HOME", tmp.toString());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Path err = tmp.resolve("inspector.err");
-    pb.redirectError(err.toFile());
-    Process p = pb.start();
-    try {
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(out + Files.readString(err)).isEqualTo(expectedExit);
-      return JSON.readTree(out);
-    } finally {
-      p.destroyForcibly();
-    }
+    CliRun run = TestProcesses.run(pb, tmp, Duration.ofSeconds(120));
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(expectedExit);
+    return JSON.readTree(run.stdout());
   }
 
   private void awaitChild(String runId) throws Exception {

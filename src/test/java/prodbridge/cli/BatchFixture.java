@@ -1,5 +1,7 @@
 package prodbridge.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import prodbridge.testing.Bridge;
+import prodbridge.testing.CliRun;
 
 /**
  * A fast pipeline for batch tests: a bash child that notes its start and end on a timeline, sleeps,
@@ -66,6 +70,40 @@ final class BatchFixture {
     Path file = dir.resolve(name);
     Files.write(file, lines);
     return file;
+  }
+
+  /**
+   * {@code batch FILE --config CONFIG --batch-dir b} and {@code flags}, run in-process in the
+   * fixture's directory.
+   */
+  CliRun batch(String file, Path config, String... flags) {
+    return new CliHarness(dir).run(batchArgs(file, config, flags));
+  }
+
+  /**
+   * The same batch with a JSON summary, for a coordinator of its own: a real bridge process whose
+   * stdout and stderr go to {@code coordinator.out} and {@code coordinator.err}.
+   */
+  ProcessBuilder coordinator(String file, Path config, String... flags) {
+    List<String> more = new ArrayList<>(List.of("--format", "json"));
+    more.addAll(List.of(flags));
+    return Bridge.command(dir, batchArgs(file, config, more.toArray(String[]::new)))
+        .redirectOutput(dir.resolve("coordinator.out").toFile())
+        .redirectError(dir.resolve("coordinator.err").toFile());
+  }
+
+  private static String[] batchArgs(String file, Path config, String... flags) {
+    List<String> args =
+        new ArrayList<>(List.of("batch", file, "--config", config.toString(), "--batch-dir", "b"));
+    args.addAll(List.of(flags));
+    return args.toArray(String[]::new);
+  }
+
+  /** Asserts that {@code jobs} topics' children finished with success, each exactly once. */
+  void assertEachDoneOnce(int jobs) throws IOException {
+    assertThat(doneCounts())
+        .hasSize(jobs)
+        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
   }
 
   /** How many times each topic's child finished with success, by its own count. */

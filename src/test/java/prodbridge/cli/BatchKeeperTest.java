@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * The batch's keeper: when the coordinator that supervises every job dies by kill -9 with 8 jobs
@@ -33,30 +33,16 @@ class BatchKeeperTest {
           + "setsid sleep 60 & b=$!; trap 'kill -9 $a $b 2>/dev/null' EXIT; ";
 
   @TempDir Path dir;
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
+  private BatchFixture fx;
+  private Path config;
   private Process coordinator;
-
-  @AfterEach
-  void endCoordinator() {
-    if (coordinator != null) {
-      coordinator.destroyForcibly();
-    }
-  }
 
   @Test
   void killNineWithEightJobsRunningLeavesNothingAndResumeRunsEachJobOnce() throws Exception {
-    BatchFixture fx = new BatchFixture(dir);
-    Path config = fx.config(5.0, "", GRANDCHILDREN);
-    fx.topics("season.csv", 12);
-    coordinator = start(config);
-    awaitRunning(8 * 3);
+    startWithEightJobsRunning(12);
 
-    coordinator.destroyForcibly();
-    long killedAt = System.nanoTime();
-    coordinator.waitFor(10, TimeUnit.SECONDS);
-    awaitTreesGone(killedAt);
-    assertThat(NoLeftoverProcesses.waitForNone(30_000))
-        .as("the keeper and its reap after kill -9")
-        .isEmpty();
+    killCoordinatorAndAwaitNothingLeft();
 
     List<String> journal =
         Files.readAllLines(dir.resolve("b/journal.jsonl"), StandardCharsets.UTF_8);
@@ -69,16 +55,12 @@ class BatchKeeperTest {
         .allMatch(
             l -> l.contains("\"status\":\"success\"") || l.contains("\"status\":\"cancelled\""));
 
-    resumeAndExpectEachOnce(fx, config, 12);
+    resumeAndExpectEachOnce(12);
   }
 
   @Test
   void aKeeperKilledFirstIsReplacedAndStillEndsEverythingWhenTheCoordinatorDies() throws Exception {
-    BatchFixture fx = new BatchFixture(dir);
-    Path config = fx.config(5.0, "", GRANDCHILDREN);
-    fx.topics("season.csv", 8);
-    coordinator = start(config);
-    awaitRunning(8 * 3);
+    startWithEightJobsRunning(8);
     Path batch = dir.resolve("b").toAbsolutePath().normalize();
     List<Long> first = SupervisorKillTest.keepers(batch);
     assertThat(first).hasSize(1);
@@ -93,34 +75,22 @@ class BatchKeeperTest {
     assertThat(now).as("a new keeper").hasSize(1).doesNotContainAnyElementsOf(first);
     assertThat(coordinator.isAlive()).isTrue();
 
-    coordinator.destroyForcibly();
-    long killedAt = System.nanoTime();
-    coordinator.waitFor(10, TimeUnit.SECONDS);
-    awaitTreesGone(killedAt);
-    assertThat(NoLeftoverProcesses.waitForNone(30_000)).isEmpty();
-    resumeAndExpectEachOnce(fx, config, 8);
+    killCoordinatorAndAwaitNothingLeft();
+    resumeAndExpectEachOnce(8);
   }
 
-  private Process start(Path config) throws Exception {
-    ProcessBuilder pb =
-        Bridge.command(
-            dir,
-            "batch",
-            "season.csv",
-            "--config",
-            config.toString(),
-            "--batch-dir",
-            "b",
-            "--parallel",
-            "8",
-            "--format",
-            "json");
-    pb.redirectOutput(dir.resolve("coordinator.out").toFile())
-        .redirectError(dir.resolve("coordinator.err").toFile());
-    return pb.start();
+  /**
+   * Starts a coordinator of {@code topics} jobs, 8 at a time, each with {@link #GRANDCHILDREN}, and
+   * waits until 8 jobs' trees run.
+   */
+  private void startWithEightJobsRunning(int topics) throws Exception {
+    fx = new BatchFixture(dir);
+    config = fx.config(5.0, "", GRANDCHILDREN);
+    fx.topics("season.csv", topics);
+    coordinator = processes.start(fx.coordinator("season.csv", config, "--parallel", "8"));
+    awaitRunning(8 * 3);
   }
 
-  /** Waits until at least {@code n} processes of the batch's job trees run. */
   /**
    * Waits for {@code n} job processes that belong to at least {@code n / 3} jobs (a job's tree has
    * 3 or more).
@@ -138,6 +108,20 @@ class BatchKeeperTest {
           .isTrue();
       Thread.sleep(50);
     }
+  }
+
+  /**
+   * Kills the coordinator with -9, then waits for its job trees (within grace + 1 s) and the keeper
+   * and its reap to be gone.
+   */
+  private void killCoordinatorAndAwaitNothingLeft() throws Exception {
+    coordinator.destroyForcibly();
+    long killedAt = System.nanoTime();
+    coordinator.waitFor(10, TimeUnit.SECONDS);
+    awaitTreesGone(killedAt);
+    assertThat(NoLeftoverProcesses.waitForNone(30_000))
+        .as("the keeper and its reap after kill -9")
+        .isEmpty();
   }
 
   private void awaitTreesGone(long killedAt) throws Exception {
@@ -184,23 +168,10 @@ class BatchKeeperTest {
         .toList();
   }
 
-  private void resumeAndExpectEachOnce(BatchFixture fx, Path config, int jobs) throws Exception {
-    CliRun resumed =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b",
-                "--parallel",
-                "8",
-                "--resume");
+  private void resumeAndExpectEachOnce(int jobs) throws Exception {
+    CliRun resumed = fx.batch("season.csv", config, "--parallel", "8", "--resume");
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
     assertThat(resumed.json().get("counts").get("success").asInt()).isEqualTo(jobs);
-    assertThat(fx.doneCounts())
-        .hasSize(jobs)
-        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    fx.assertEachDoneOnce(jobs);
   }
 }

@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * A batch coordinator killed half-way (kill -9, or SIGTERM) loses no finished result and leaves no
@@ -24,35 +25,25 @@ import prodbridge.testing.NoLeftoverProcesses;
 @ExtendWith(NoLeftoverProcesses.class)
 class BatchKillTest {
   @TempDir Path dir;
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
+  private BatchFixture fx;
+  private Path config;
   private Process coordinator;
 
-  @AfterEach
-  void endCoordinator() {
-    if (coordinator != null) {
-      coordinator.destroyForcibly();
-    }
+  /**
+   * Starts a coordinator of {@code topics} jobs, {@code parallel} at a time, whose children sleep
+   * {@code sleepSeconds}.
+   */
+  private void startBatch(double sleepSeconds, int topics, int parallel) throws Exception {
+    fx = new BatchFixture(dir);
+    config = fx.config(sleepSeconds, "");
+    fx.topics("season.csv", topics);
+    coordinator =
+        processes.start(
+            fx.coordinator("season.csv", config, "--parallel", String.valueOf(parallel)));
   }
 
-  private Process start(Path config, String... more) throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "batch",
-                "season.csv",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b",
-                "--format",
-                "json"));
-    args.addAll(List.of(more));
-    ProcessBuilder pb = Bridge.command(dir, args.toArray(String[]::new));
-    pb.redirectOutput(dir.resolve("coordinator.out").toFile())
-        .redirectError(dir.resolve("coordinator.err").toFile());
-    return pb.start();
-  }
-
-  private void awaitDone(BatchFixture fx, int n) throws Exception {
+  private void awaitDone(int n) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (fx.doneCounts().size() < n) {
       assertThat(System.nanoTime()).as("%d jobs done within 2 minutes", n).isLessThan(deadline);
@@ -75,11 +66,8 @@ class BatchKillTest {
 
   @Test
   void killNineHalfWayThenResumeProducesEachEpisodeOnce() throws Exception {
-    BatchFixture fx = new BatchFixture(dir);
-    Path config = fx.config(0.5, "");
-    fx.topics("season.csv", 50);
-    coordinator = start(config, "--parallel", "4");
-    awaitDone(fx, 25);
+    startBatch(0.5, 50, 4);
+    awaitDone(25);
 
     coordinator.destroyForcibly();
     coordinator.waitFor(10, TimeUnit.SECONDS);
@@ -97,32 +85,16 @@ class BatchKillTest {
         .allMatch(
             l -> l.contains("\"status\":\"success\"") || l.contains("\"status\":\"cancelled\""));
 
-    CliRun resumed =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b",
-                "--parallel",
-                "4",
-                "--resume");
+    CliRun resumed = fx.batch("season.csv", config, "--parallel", "4", "--resume");
 
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
     assertThat(resumed.json().get("counts").get("success").asInt()).isEqualTo(50);
-    assertThat(fx.doneCounts())
-        .hasSize(50)
-        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    fx.assertEachDoneOnce(50);
   }
 
   @Test
   void sigtermCancelsTheRunningJobsAndResumeRunsThemAgain() throws Exception {
-    BatchFixture fx = new BatchFixture(dir);
-    Path config = fx.config(1.0, "");
-    fx.topics("season.csv", 9);
-    coordinator = start(config, "--parallel", "3");
+    startBatch(1.0, 9, 3);
     awaitStarted(6);
 
     coordinator.destroy();
@@ -139,42 +111,17 @@ class BatchKillTest {
     JsonNode status = new CliHarness(dir).run("batch-status", "b").json();
     assertThat(status.get("state").asText()).isEqualTo("cancelled");
 
-    CliRun resumed =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b",
-                "--parallel",
-                "3",
-                "--resume");
+    CliRun resumed = fx.batch("season.csv", config, "--parallel", "3", "--resume");
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-    assertThat(fx.doneCounts())
-        .hasSize(9)
-        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    fx.assertEachDoneOnce(9);
   }
 
   @Test
   void aSecondCoordinatorOfTheSameBatchIsRefused() throws Exception {
-    BatchFixture fx = new BatchFixture(dir);
-    Path config = fx.config(1.0, "");
-    fx.topics("season.csv", 4);
-    coordinator = start(config, "--parallel", "1");
-    awaitDone(fx, 1);
+    startBatch(1.0, 4, 1);
+    awaitDone(1);
 
-    CliRun second =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b",
-                "--resume");
+    CliRun second = fx.batch("season.csv", config, "--resume");
     assertThat(second.exitCode()).isEqualTo(2);
     assertThat(second.stderr()).contains("is being run now by process " + coordinator.pid());
 

@@ -27,22 +27,10 @@ class BatchRunTest {
     Path config = fx.config(0.3, "");
     fx.topics("season.csv", 50);
 
-    CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--parallel",
-                "4",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun run = fx.batch("season.csv", config, "--parallel", "4");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(fx.doneCounts())
-        .hasSize(50)
-        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    fx.assertEachDoneOnce(50);
     assertThat(fx.maxOverlap()).isBetween(2, 4);
     JsonNode s = run.json();
     assertThat(s.get("state").asText()).isEqualTo("finished");
@@ -76,19 +64,7 @@ class BatchRunTest {
     Path config = fx.config(0.1, "");
     fx.topics("season.csv", 10);
 
-    CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--parallel",
-                "2",
-                "--total-budget",
-                "3.00",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun run = fx.batch("season.csv", config, "--parallel", "2", "--total-budget", "3.00");
 
     // each job may spend $1.00 and spends $0.40: the 6th starts at $2.00 spent, the 7th would pass
     // $3.00
@@ -109,19 +85,7 @@ class BatchRunTest {
     Files.writeString(
         dir.resolve("season.txt"), "fail one\nfail two\nfail three\nGood four\nGood five\n");
 
-    CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.txt",
-                "--parallel",
-                "1",
-                "--max-failures",
-                "2",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun run = fx.batch("season.txt", config, "--parallel", "1", "--max-failures", "2");
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
     JsonNode s = run.json();
@@ -131,18 +95,7 @@ class BatchRunTest {
     assertThat(fx.doneCounts()).isEmpty();
     assertThat(Files.readAllLines(dir.resolve("timeline"))).hasSize(4);
 
-    CliRun retry =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.txt",
-                "--parallel",
-                "1",
-                "--retry-failed",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun retry = fx.batch("season.txt", config, "--parallel", "1", "--retry-failed");
     assertThat(retry.json().get("counts").get("success").asInt()).isEqualTo(2);
     assertThat(retry.json().get("counts").get("error").asInt()).isEqualTo(3);
     assertThat(fx.doneCounts()).containsOnlyKeys("Good four", "Good five");
@@ -187,17 +140,7 @@ class BatchRunTest {
     Path config = fx.config(1.0, "\"memory_limit\": \"" + limitMb + "MB\"");
     Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\nSleep\n");
 
-    CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.txt",
-                "--parallel",
-                "3",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun run = fx.batch("season.txt", config, "--parallel", "3");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(fx.doneCounts()).hasSize(3);
@@ -218,9 +161,7 @@ class BatchRunTest {
     Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\n");
 
     long t0 = System.nanoTime();
-    CliRun run =
-        new CliHarness(dir)
-            .run("batch", "season.txt", "--config", config.toString(), "--batch-dir", "b");
+    CliRun run = fx.batch("season.txt", config);
     long millis = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
@@ -255,18 +196,7 @@ class BatchRunTest {
 
     long totalMb = prodbridge.monitor.SystemMemory.totalBytes() >> 20;
     Path big = fx.config(0.1, "\"memory_limit\": \"" + (totalMb * 2) + "MB\"");
-    CliRun resumed =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.txt",
-                "--config",
-                big.toString(),
-                "--batch-dir",
-                "b",
-                "--total-budget",
-                "5",
-                "--resume");
+    CliRun resumed = fx.batch("season.txt", big, "--total-budget", "5", "--resume");
     assertThat(resumed.exitCode()).as(resumed.stderr()).isEqualTo(2);
     assertThat(resumed.stderr())
         .contains("is more than this machine has (", "the job could never start");

@@ -8,26 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /** Ctrl-C, SIGTERM or SIGHUP to a real bridge process ends the run's tree and reports CANCELLED. */
 @ExtendWith(NoLeftoverProcesses.class)
 class CancelSignalTest {
   @TempDir Path dir;
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
   private Process bridge;
-
-  @AfterEach
-  void endBridge() {
-    if (bridge != null) {
-      bridge.destroyForcibly();
-    }
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"INT", "TERM", "HUP"})
@@ -44,7 +39,7 @@ class CancelSignalTest {
             "-c",
             "trap '' TERM; echo ready; sleep 321 & sleep 322");
     pb.redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile());
-    bridge = pb.start();
+    bridge = processes.start(pb);
     awaitChildOutput("ready");
     new ProcessBuilder("kill", "-" + signal, String.valueOf(bridge.pid())).start().waitFor();
 

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
+import prodbridge.testing.TestProcesses;
 
 /**
  * {@code prod-bridge classify}: a saved failure's class, deciding line, rule and hint; bad input is
@@ -136,12 +137,14 @@ class ClassifyCommandTest {
         Files.writeString(
             dir.resolve("stderr.log"),
             "timeout: sending signal TERM to command 'python'\ntimeout: sending signal KILL to command 'python'\n");
-    Process p = Bridge.command(dir, "classify", "--stderr", "stderr.log", "--exit", "137").start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    CliRun run =
+        TestProcesses.run(
+            Bridge.command(dir, "classify", "--stderr", "stderr.log", "--exit", "137"),
+            dir,
+            Duration.ofSeconds(60));
 
-    assertThat(p.exitValue()).isZero();
-    JsonNode r = Bridge.json(out);
+    assertThat(run.exitCode()).isZero();
+    JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("TIMEOUT_ERROR");
     assertThat(r.get("rule").asText()).isEqualTo("coreutils-timeout-kill");
     assertThat(err).exists();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * Detached runs with real bridge processes: the caller gets control back at once, the run's
@@ -37,16 +39,7 @@ class DetachedRunTest {
   }
 
   private CliRun bridge(String... args) throws Exception {
-    ProcessBuilder pb = Bridge.command(dir, args);
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("bridge " + String.join(" ", args)).isTrue();
-    CliRun run = new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    return TestProcesses.run(Bridge.command(dir, args), dir, Duration.ofSeconds(120));
   }
 
   private JsonNode state(String runId) throws IOException {
@@ -130,7 +123,8 @@ class DetachedRunTest {
     assertThat(NoLeftoverProcesses.markedProcesses()).hasSizeGreaterThanOrEqualTo(3);
 
     new ProcessBuilder("kill", "-KILL", String.valueOf(supervisorPid)).start().waitFor();
-    ProcessHandle.of(supervisorPid).ifPresent(h -> h.onExit().join());
+    ProcessHandle.of(supervisorPid)
+        .ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
     CliRun status = bridge("status", id, "--format", "json");
 
     assertThat(status.exitCode()).isZero();
@@ -173,7 +167,8 @@ class DetachedRunTest {
     }
 
     new ProcessBuilder("kill", "-KILL", String.valueOf(supervisorPid)).start().waitFor();
-    ProcessHandle.of(supervisorPid).ifPresent(h -> h.onExit().join());
+    ProcessHandle.of(supervisorPid)
+        .ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
     assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
         .isEqualTo("lost");
     CliRun after = new CliHarness(dir).run("run", "--episode-id", "same1", "--", "true");

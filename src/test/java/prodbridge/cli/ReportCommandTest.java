@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import prodbridge.report.ReportFixture;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * {@code report} from the command line, reports that appear when a batch ends (named by its summary
@@ -63,7 +66,7 @@ class ReportCommandTest {
 
   @Test
   void reportsABatchOrARunAndSaysWhere() throws Exception {
-    Path batch = copyFixture("batch-season");
+    Path batch = ReportFixture.copy(ReportFixture.BATCH, dir.resolve("fixtures"));
     CliRun run = new CliHarness(dir).run("report", batch.toString(), "--out", "season.html");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     JsonNode out = run.json();
@@ -74,7 +77,7 @@ class ReportCommandTest {
     assertThat(out.get("total_cost").asDouble()).isEqualTo(3.35);
     assertThat(dir.resolve("season.png")).isRegularFile();
 
-    Path runDir = copyFixture("run-budget").resolve("20261203-143728-episode-0bde70");
+    Path runDir = ReportFixture.copy(ReportFixture.RUN, dir.resolve("fixtures"));
     CliRun text = new CliHarness(dir).run("report", runDir.toString(), "--format", "text");
     assertThat(text.exitCode()).as(text.stderr()).isZero();
     assertThat(text.stdout())
@@ -86,7 +89,7 @@ class ReportCommandTest {
                 + "\n");
 
     Path runsRoot = Files.createDirectories(dir.resolve("root"));
-    copyDir(runDir, runsRoot.resolve(runDir.getFileName()));
+    ReportFixture.copy(ReportFixture.RUN, runsRoot);
     CliRun byId =
         new CliHarness(dir)
             .with("PROD_BRIDGE_RUNS", runsRoot.toString())
@@ -98,7 +101,7 @@ class ReportCommandTest {
 
   @Test
   void badInputIsExitTwoWithOneLineAndNothingWritten() throws Exception {
-    Path batch = copyFixture("batch-season");
+    Path batch = ReportFixture.copy(ReportFixture.BATCH, dir.resolve("fixtures"));
     List<Path> before = listing();
     for (String[] args :
         List.of(
@@ -122,9 +125,7 @@ class ReportCommandTest {
     Path log = dir.resolve("classes.log");
     ProcessBuilder pb = Bridge.command(dir, "runs");
     pb.command().add(1, "-Xlog:class+load:file=" + log);
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    assertThat(pb.start().waitFor()).isZero();
+    assertThat(TestProcesses.run(pb, dir, Duration.ofSeconds(60)).exitCode()).isZero();
     List<String> loaded = Files.readAllLines(log);
     assertThat(loaded).anyMatch(l -> l.contains("prodbridge.cli.ReportCommand"));
     assertThat(loaded)
@@ -135,26 +136,6 @@ class ReportCommandTest {
                     || l.contains("sun.awt.")
                     || l.contains("prodbridge.report.Reports")
                     || l.contains("prodbridge.cli.ReportRun"));
-  }
-
-  private Path copyFixture(String name) throws Exception {
-    Path from = Path.of(getClass().getResource("/report/" + name).toURI());
-    Path to = dir.resolve("fixtures").resolve(name);
-    copyDir(from, to);
-    return to;
-  }
-
-  private static void copyDir(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 
   private List<Path> listing() throws Exception {

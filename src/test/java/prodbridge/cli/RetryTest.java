@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * Retries with real children that count their own launches in a file: only retryable classes are
@@ -27,14 +28,8 @@ class RetryTest {
       "anthropic.RateLimitError: Error code: 429 - {\"type\": \"error\", \"error\": {\"type\": \"rate_limit_error\"}}";
 
   @TempDir Path dir;
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
   private Process bridge;
-
-  @AfterEach
-  void endBridge() {
-    if (bridge != null) {
-      bridge.destroyForcibly();
-    }
-  }
 
   /**
    * A bash script that adds one line to {@code launches} per launch and fails with {@code error}
@@ -197,7 +192,7 @@ class RetryTest {
             "-c",
             failUntil(9, RATE_LIMIT, ""));
     pb.redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile());
-    bridge = pb.start();
+    bridge = processes.start(pb);
     long deadline = System.currentTimeMillis() + 20_000;
     while (!Files.readString(dir.resolve("err.txt")).contains("trying again in")
         && System.currentTimeMillis() < deadline) {

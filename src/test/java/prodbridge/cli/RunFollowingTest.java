@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * Following detached runs: watch's lines, status --wait's few lines, and what the next session is
@@ -29,7 +32,12 @@ class RunFollowingTest {
           Bridge.json(Files.readString(runDir(runId).resolve("state.json")))
               .get("supervisor_pid")
               .asLong();
-      ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+      var handle = ProcessHandle.of(pid);
+      if (handle.isPresent()
+          && handle.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
+        handle.get().destroyForcibly();
+        throw new AssertionError("the supervisor of " + runId + " did not end within 60 s");
+      }
     }
   }
 
@@ -117,11 +125,9 @@ class RunFollowingTest {
       if (topic.equals("x")) {
         pb.environment().put("REFERENCE_PIPELINE_SIMULATE", "hang");
       }
-      Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String out =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).as(out).isZero();
-      String runId = Bridge.json(out).get("run_id").asText();
+      CliRun run = TestProcesses.run(pb, dir, Duration.ofSeconds(60));
+      assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+      String runId = run.json().get("run_id").asText();
       started.add(runId);
       return runId;
     } catch (Exception e) {

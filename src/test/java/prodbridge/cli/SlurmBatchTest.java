@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import prodbridge.batch.SlurmCli;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * Batches as Slurm job arrays, against a real Slurm: the single-node cluster .ci/slurm-local
@@ -27,7 +28,7 @@ import prodbridge.testing.NoLeftoverProcesses;
 @ExtendWith(NoLeftoverProcesses.class)
 class SlurmBatchTest {
   @TempDir Path dir;
-  private Process coordinator;
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
 
   private static Boolean reachable;
 
@@ -52,37 +53,16 @@ class SlurmBatchTest {
     Assumptions.abort(why);
   }
 
-  @AfterEach
-  void endCoordinator() throws Exception {
-    if (coordinator != null) {
-      coordinator.destroyForcibly();
-    }
-  }
-
   @Test
   void aBatchRunsAsOneJobArrayAndEachJobSucceedsOnce() throws Exception {
     BatchFixture fx = new BatchFixture(dir);
     Path config = fx.config(0.3, "\"memory_limit\": \"256MB\"");
     fx.topics("season.csv", 6);
 
-    CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--executor",
-                "slurm",
-                "--parallel",
-                "2",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+    CliRun run = fx.batch("season.csv", config, "--executor", "slurm", "--parallel", "2");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(fx.doneCounts())
-        .hasSize(6)
-        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    fx.assertEachDoneOnce(6);
     assertThat(fx.maxOverlap()).isLessThanOrEqualTo(2);
     JsonNode s = run.json();
     assertThat(s.get("executor").asText()).isEqualTo("slurm");
@@ -121,20 +101,15 @@ class SlurmBatchTest {
     fx.topics("season.csv", 5);
 
     CliRun run =
-        new CliHarness(dir)
-            .run(
-                "batch",
-                "season.csv",
-                "--executor",
-                "slurm",
-                "--parallel",
-                "2",
-                "--total-budget",
-                "2.00",
-                "--config",
-                config.toString(),
-                "--batch-dir",
-                "b");
+        fx.batch(
+            "season.csv",
+            config,
+            "--executor",
+            "slurm",
+            "--parallel",
+            "2",
+            "--total-budget",
+            "2.00");
 
     // $1.00 budgets, $0.40 spent each: two start, the third after both end ($0.80 + $1.00), then
     // none fits
@@ -150,24 +125,9 @@ class SlurmBatchTest {
     BatchFixture fx = new BatchFixture(dir);
     Path config = fx.config(60, "");
     fx.topics("season.csv", 3);
-    ProcessBuilder pb =
-        Bridge.command(
-            dir,
-            "batch",
-            "season.csv",
-            "--executor",
-            "slurm",
-            "--parallel",
-            "2",
-            "--config",
-            config.toString(),
-            "--batch-dir",
-            "b",
-            "--format",
-            "json");
-    pb.redirectOutput(dir.resolve("coordinator.out").toFile())
-        .redirectError(dir.resolve("coordinator.err").toFile());
-    coordinator = pb.start();
+    Process coordinator =
+        processes.start(
+            fx.coordinator("season.csv", config, "--executor", "slurm", "--parallel", "2"));
     Path timeline = dir.resolve("timeline");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(timeline) || Files.readAllLines(timeline).size() < 2) {

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.Bridge;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * A run's supervisor killed with -9 (what the OOM killer, a container stop or an outer hard timeout
@@ -37,11 +38,29 @@ class SupervisorKillTest {
   private static final long GRACE_MILLIS = 1000;
 
   @TempDir Path dir;
-  private final List<Process> started = new ArrayList<>();
+  @RegisterExtension final TestProcesses processes = new TestProcesses();
 
-  @AfterEach
-  void endBridges() {
-    started.forEach(Process::destroyForcibly);
+  /**
+   * A real bridge running {@link #TREE} with a 1 s grace; its stdout and stderr in bridge.out and
+   * bridge.err.
+   */
+  private Process startTreeRun(String... flags) throws Exception {
+    List<String> args = new ArrayList<>(List.of("run"));
+    args.addAll(List.of(flags));
+    args.addAll(
+        List.of("--grace", "1s", "--timeout", "5m", "--format", "json", "--", "bash", "-c", TREE));
+    ProcessBuilder pb = Bridge.command(dir, args.toArray(String[]::new));
+    pb.redirectOutput(dir.resolve("bridge.out").toFile())
+        .redirectError(dir.resolve("bridge.err").toFile());
+    return processes.start(pb);
+  }
+
+  /** Kills the foreground bridge with -9, then asserts its tree is gone and the run lost. */
+  private void killAndAssertTreeGoneAndLost(Process bridge, Path runDir) throws Exception {
+    bridge.destroyForcibly();
+    long killedAt = System.nanoTime();
+    bridge.waitFor(10, TimeUnit.SECONDS);
+    assertTreeGoneAndLost(runDir, killedAt);
   }
 
   private Path runs() {
@@ -50,52 +69,16 @@ class SupervisorKillTest {
 
   @Test
   void killNineOfAForegroundRunLeavesNothingAndRecordsItLostWithItsCost() throws Exception {
-    ProcessBuilder pb =
-        Bridge.command(
-            dir,
-            "run",
-            "--grace",
-            "1s",
-            "--timeout",
-            "5m",
-            "--format",
-            "json",
-            "--",
-            "bash",
-            "-c",
-            TREE);
-    pb.redirectOutput(dir.resolve("bridge.out").toFile())
-        .redirectError(dir.resolve("bridge.err").toFile());
-    Process bridge = pb.start();
-    started.add(bridge);
+    Process bridge = startTreeRun();
     Path runDir = awaitTree(33);
 
-    bridge.destroyForcibly();
-    long killedAt = System.nanoTime();
-    bridge.waitFor(10, TimeUnit.SECONDS);
-    assertTreeGoneAndLost(runDir, killedAt);
+    killAndAssertTreeGoneAndLost(bridge, runDir);
   }
 
   @Test
   void killNineOfADetachedRunsSupervisorLeavesNothingAndRecordsItLostWithItsCost()
       throws Exception {
-    ProcessBuilder pb =
-        Bridge.command(
-            dir,
-            "run",
-            "--detach",
-            "--grace",
-            "1s",
-            "--timeout",
-            "5m",
-            "--format",
-            "json",
-            "--",
-            "bash",
-            "-c",
-            TREE);
-    Process caller = pb.start();
-    started.add(caller);
+    Process caller = startTreeRun("--detach");
     assertThat(caller.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Path runDir = awaitTree(33);
     long supervisor =
@@ -108,24 +91,7 @@ class SupervisorKillTest {
 
   @Test
   void aKeeperKilledFirstIsReplacedAndTheNextOneStillEndsTheTree() throws Exception {
-    ProcessBuilder pb =
-        Bridge.command(
-            dir,
-            "run",
-            "--grace",
-            "1s",
-            "--timeout",
-            "5m",
-            "--format",
-            "json",
-            "--",
-            "bash",
-            "-c",
-            TREE);
-    pb.redirectOutput(dir.resolve("bridge.out").toFile())
-        .redirectError(dir.resolve("bridge.err").toFile());
-    Process bridge = pb.start();
-    started.add(bridge);
+    Process bridge = startTreeRun();
     Path runDir = awaitTree(33);
     long first = keeperOf(runDir);
 
@@ -134,10 +100,7 @@ class SupervisorKillTest {
     assertThat(second).isNotEqualTo(first);
     assertThat(bridge.isAlive()).isTrue();
 
-    bridge.destroyForcibly();
-    long killedAt = System.nanoTime();
-    bridge.waitFor(10, TimeUnit.SECONDS);
-    assertTreeGoneAndLost(runDir, killedAt);
+    killAndAssertTreeGoneAndLost(bridge, runDir);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import prodbridge.report.TerminalText;
 import prodbridge.testing.Bridge;
+import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
+import prodbridge.testing.TestProcesses;
 
 /**
  * What a terminal shows: the live line fits the width and leaves no stale row, log lines step
@@ -148,13 +151,14 @@ class TerminalOutputTest {
     }
   }
 
-  private static String tmux(String socket, String... args) throws Exception {
+  /**
+   * One tmux client call, its stdout and stderr together; the server it starts is not waited for.
+   */
+  private String tmux(String socket, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor(10, TimeUnit.SECONDS);
-    return out;
+    CliRun run = TestProcesses.run(new ProcessBuilder(cmd), dir, Duration.ofSeconds(10));
+    return run.stdout() + run.stderr();
   }
 
   private static String quote(String word) {

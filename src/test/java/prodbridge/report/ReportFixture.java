@@ -11,15 +11,16 @@ import java.util.stream.Stream;
  * The fixed inputs of the report tests, copied out of the test resources: {@code batch-season}, a
  * real batch of 8 jobs (5 succeeded, 2 rate-limited, 1 skipped for the total budget; one memory
  * wait added to its events by hand), and {@code run-budget}, a real reference-pipeline run stopped
- * by its $1.00 budget during audio.
+ * by its $1.00 budget during audio. The report command's tests use them too.
  */
-final class ReportFixture {
-  static final String BATCH = "batch-season";
-  static final String RUN = "run-budget/20261203-143728-episode-0bde70";
+public final class ReportFixture {
+  public static final String BATCH = "batch-season";
+  public static final String RUN = "run-budget/20261203-143728-episode-0bde70";
 
   private ReportFixture() {}
 
-  static Path copy(String name, Path into) {
+  /** Copies the fixture {@code name} into {@code into}, as {@code into/<its last name>}. */
+  public static Path copy(String name, Path into) {
     try {
       Path from = Path.of(ReportFixture.class.getResource("/report/" + name).toURI());
       Path to = into.resolve(from.getFileName().toString());
