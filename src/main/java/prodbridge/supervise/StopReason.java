@@ -4,7 +4,8 @@ package prodbridge.supervise;
  * Why the supervised child stopped running: on its own, or because the bridge ended it. The one
  * name for this idea from the supervisor and the monitor's limits (a {@code Violation} carries one)
  * through the classifier's {@code Evidence} to the single switch in {@code Classifier} that maps it
- * to an error class. A new limit is one constant here and one arm there (plus the limit itself).
+ * to an error class. A new limit is one constant here and one arm there, plus the limit itself and
+ * its setting's way from the config (ARCHITECTURE.md lists the files).
  */
 public enum StopReason {
   /** The main child exited by itself (any exit code or signal the bridge did not send). */
