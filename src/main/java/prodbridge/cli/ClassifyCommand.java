@@ -1,8 +1,6 @@
 package prodbridge.cli;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import prodbridge.classify.Classifier;
 import prodbridge.classify.Evidence;
 import prodbridge.config.ProfileSettings;
 import prodbridge.config.UsageException;
+import prodbridge.monitor.FileTail;
 import prodbridge.report.ClassificationView;
 
 /**
@@ -95,12 +94,8 @@ final class ClassifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(p)) {
       throw new UsageException("classify: " + flag + ": " + p + ": no such file");
     }
-    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
-      long from = Math.max(0, f.length() - max);
-      byte[] bytes = new byte[(int) (f.length() - from)];
-      f.seek(from);
-      f.readFully(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
+    try {
+      return FileTail.read(p, max);
     } catch (IOException e) {
       throw new UsageException("classify: " + flag + ": " + p + ": cannot read: " + e.getMessage());
     }

@@ -1,14 +1,13 @@
 package prodbridge.cli;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.monitor.FileTail;
 import prodbridge.runs.RunDir;
 import prodbridge.runs.RunStore;
 
@@ -75,12 +74,6 @@ final class LogsCommand implements Callable<Integer> {
     if (!log.toFile().isFile()) {
       return "";
     }
-    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-      long start = Math.max(0, f.length() - MAX_READ);
-      byte[] b = new byte[(int) (f.length() - start)];
-      f.seek(start);
-      f.readFully(b);
-      return new String(b, StandardCharsets.UTF_8);
-    }
+    return FileTail.read(log, MAX_READ);
   }
 }

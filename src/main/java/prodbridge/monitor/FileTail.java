@@ -19,14 +19,21 @@ public final class FileTail {
     if (file == null || !Files.isRegularFile(file)) {
       return "";
     }
+    try {
+      return read(file, bytes);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The last {@code bytes} bytes of {@code file} as text (UTF-8, a cut character replaced). */
+  public static String read(Path file, int bytes) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long start = Math.max(0, f.length() - bytes);
       byte[] b = new byte[(int) (f.length() - start)];
       f.seek(start);
       f.readFully(b);
       return new String(b, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 
