@@ -68,6 +68,13 @@ o=$(median <off.txt); oc=$(median <off-cpu.txt)
 row "run -- sleep 1, wall (median of 5)" "$r s" "sleep 1: $s s" "$(ratio "$r" "$s")x" "<= 1.3x" "$(le "$(ratio "$r" "$s")" 1.3)"
 row "run -- true, wall (median of 5)" "$t s (CPU $tc s)" "-" "-" "<= 0.3 s" "$(le "$t" 0.3)"
 row "  the same without class-data sharing" "$o s (CPU $oc s)" "-" "$(ratio "$tc" "$oc")x CPU" "-" "-"
+# what a run loads, by the JVM's class-loading log
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$bridge" run -- true >/dev/null 2>&1 || true
+loaded() { grep -c "$1" "$work/classes.log" || true; }
+row "  classes loaded by run -- true" "$(loaded ' source: ')" "-" "-" "-" \
+  "$(loaded 'source: shared objects file') from the archive"
+echo "  of which Jackson $(loaded ' com\.fasterxml\.jackson\.'), logback $(loaded ' ch\.qos\.logback\.')," \
+  "picocli $(loaded ' picocli\.'), OSHI $(loaded ' oshi\.')"
 
 # --- a flood of log lines ----------------------------------------------------------------------------------------
 line='2026-12-03T14:00:00Z INFO worker-3 processed item 123456 of 999999 in 12 ms (batch ok)'
@@ -138,7 +145,7 @@ for i in 1 2 3; do
   echo "$rss_mb" >>episode-rss.txt
 done
 row "prod-episode, reference pipeline (median of 3)" "$(median <episode.txt) s, $(median <episode-rss.txt) MB RSS" \
-  "-" "-" "-" "$(field episode-1.json status)"
+  "-" "-" "-" "$(field episode-1.json status) (run $(field episode-1.json execution_time) s)"
 start=$(now)
 "$bridge" prod-episode "Detached, take 1" --detach >detach.json 2>>"$work/stderr"
 detach=$(echo "$(now) - $start" | bc -l)
@@ -192,30 +199,45 @@ printf 'Tides\nVolcanoes\nBees\nComets\n' >episodes4.txt
 timed batch4.json "$bridge" batch episodes4.txt --parallel 2 --total-budget 10 --batch-dir "$work/b4"
 row "4 episodes, --parallel 2 --total-budget 10" "$wall s" "-" "-" "-" \
   "$(python3 -c 'import json; c = json.load(open("batch4.json"))["counts"]; print(c["success"], "produced,", c["skipped"], "skipped")' 2>/dev/null)"
+timed batch4r.json "$bridge" batch episodes4.txt --total-budget 15 --resume --batch-dir "$work/b4"
+row "  the same, --resume --total-budget 15" "$wall s" "-" "-" "-" \
+  "$(python3 -c 'import json; print(json.load(open("batch4r.json"))["counts"]["success"], "of 4 succeeded")' 2>/dev/null)"
 
-# 8 jobs running at once: the resident memory of every bridge process (coordinator and any job supervisors)
+# 8 jobs running at once: the resident memory of what supervises them
 cat >bench8.json <<'JSON'
 {"profiles": {"prod-episode": {"argv": ["sleep", "30"], "retry": {"max_attempts": 1}}}}
 JSON
 seq 1 8 | sed 's/^/eight /' >jobs8.txt
 "$bridge" batch jobs8.txt --parallel 8 --config bench8.json --batch-dir "$work/b8" >/dev/null 2>&1 &
 coordinator=$!
-# wait until the 8 jobs' children run (up to 120 s), then sum the resident memory of every bridge JVM of this batch:
-# the coordinator and whatever carries the batch's PROD_BRIDGE_BATCH marker (job supervisors, if any)
+# wait until the 8 jobs' children run (up to 120 s), then sum the resident memory of what supervises them: the
+# coordinator, its keeper (PROD_BRIDGE_KEEPER=<batch dir>), the jobs' exit-recording shells and any job JVMs (both
+# carry PROD_BRIDGE_BATCH=<batch dir>); the jobs' own children (sleep 30) are counted, not summed
+batch_procs() { # prints "pid kind" for every process of this batch: coordinator, keeper, shell, jvm or child
+  for p in $(ls /proc | grep '^[0-9]'); do
+    env=$(tr '\0' '\n' 2>/dev/null <"/proc/$p/environ") || continue
+    if [ "$p" = "$coordinator" ]; then echo "$p coordinator"
+    elif grep -qx "PROD_BRIDGE_KEEPER=$work/b8" <<<"$env"; then echo "$p keeper"
+    elif grep -qx "PROD_BRIDGE_BATCH=$work/b8" <<<"$env"; then
+      if tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline" | grep -q child-exit.code; then echo "$p shell"
+      elif [ "$(cat 2>/dev/null /proc/"$p"/comm)" = java ]; then echo "$p jvm"
+      else echo "$p child"; fi
+    fi
+  done
+}
 for _ in $(seq 1200); do
-  [ "$(pgrep -fc '^sleep 30$' || true)" -ge 8 ] && break
+  [ "$(batch_procs | grep -c ' child$' || true)" -ge 8 ] && break
   sleep 0.1
 done
-total_kb=0
-for p in $(ls /proc | grep '^[0-9]'); do
-  if [ "$p" = "$coordinator" ] || { [ "$(cat /proc/"$p"/comm 2>/dev/null)" = java ] &&
-      tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "PROD_BRIDGE_BATCH=$work/b8"; }; then
-    rss_kb=$(awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || true)
-    total_kb=$((total_kb + ${rss_kb:-0}))
-  fi
-done
-running=$(pgrep -fc '^sleep 30$' || true)
+batch_procs >procs8.txt
+rss_of() { awk -v kind="$1" '$2 == kind {print $1}' procs8.txt | while read -r p; do
+  awk '/^VmRSS/ {print $2}' /proc/"$p"/status 2>/dev/null || true; done | awk '{s += $1} END {print int(s / 1024)}'; }
+count_of() { grep -c " $1\$" procs8.txt || true; }
+coord_mb=$(rss_of coordinator); keeper_mb=$(rss_of keeper); shells_mb=$(rss_of shell); jvms_mb=$(rss_of jvm)
+running=$(count_of child)
 kill "$coordinator" 2>/dev/null || true  # cancels the batch: its jobs end now instead of in 30 s
 wait "$coordinator" || true
-total=$((total_kb / 1024))
+total=$((coord_mb + keeper_mb + shells_mb + jvms_mb))
 row "8 batch jobs running: supervision RSS" "$total MB ($running running)" "-" "-" "<= 200 MB" "$(le "$total" 200)"
+echo "  coordinator $coord_mb MB, keeper $keeper_mb MB, $(count_of shell) exit-recording shells $shells_mb MB," \
+  "$(count_of jvm) job JVMs $jvms_mb MB"

@@ -2,6 +2,7 @@ package prodbridge.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import prodbridge.runs.RunDir;
 
 /**
  * The files of one batch: {@code batch.json} (the manifest), {@code journal.jsonl} (one line per finished job),
@@ -60,6 +61,11 @@ public record BatchDir(Path path) {
 
   public Path runs() {
     return path.resolve("runs");
+  }
+
+  /** The directory of job run {@code runId}. */
+  public RunDir run(String runId) {
+    return new RunDir(runs().resolve(runId));
   }
 
   public Path logs() {

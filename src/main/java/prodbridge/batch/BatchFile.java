@@ -138,7 +138,7 @@ public final class BatchFile {
       if (node == null || !node.isObject()) {
         throw new UsageException(where + ": each line must be one JSON object like {\"topic\": \"...\"}");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         if (!COLUMNS.contains(f.getKey())) {
           throw new UsageException(where + ": unknown key \"" + f.getKey() + "\" (known: " + String.join(", ", COLUMNS)

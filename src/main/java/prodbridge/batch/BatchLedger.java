@@ -1,5 +1,6 @@
 package prodbridge.batch;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * total budget covers the whole batch), and this session's successes, failures and run times for the progress bar.
  */
 final class BatchLedger {
-  private final String sessionStart;
+  private final Instant sessionStart;
   private double spent;
   private int succeeded;
   private int failed;
@@ -16,7 +17,7 @@ final class BatchLedger {
   private double runSeconds;
   private int runs;
 
-  BatchLedger(List<JobRecord> earlier, String sessionStart) {
+  BatchLedger(List<JobRecord> earlier, Instant sessionStart) {
     this.sessionStart = sessionStart;
     earlier.forEach(r -> spent += r.costOrZero());
   }
@@ -30,7 +31,7 @@ final class BatchLedger {
     } else {
       skipped++;
     }
-    if (r.status().failed() && r.startedAt().compareTo(sessionStart) >= 0) {
+    if (r.failedSince(sessionStart)) {
       sessionFailures++;
     }
     if (r.status() != JobStatus.SKIPPED) {

@@ -1,5 +1,6 @@
 package prodbridge.batch;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record BatchManifest(
     Integer maxFailures,
     int parallel,
     String executor,
-    String sessionStartedAt,
+    Instant sessionStartedAt,
     List<BatchJob> jobs) {
 
   public BatchManifest {

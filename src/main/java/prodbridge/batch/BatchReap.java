@@ -87,7 +87,7 @@ public final class BatchReap {
 
   private static JobRecord record(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Instant started,
       Map<String, String> env) {
-    Path runDir = dir.runs().resolve(runId);
+    Path runDir = dir.run(runId).path();
     Instant now = Instant.now();
     RunResult result = null;
     if (Files.isDirectory(runDir)) {
@@ -103,11 +103,11 @@ public final class BatchReap {
       return JobRun.record(job, result, started, now);
     }
     ErrorType type = ErrorType.CANCELLED;
-    return new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), runId,
-        JobStatus.CANCELLED, type.name(), type.exitCode(), null, result == null ? null : result.finalCost(), null,
-        "The batch's coordinator died while this job ran; its keeper ended the job's processes. --resume runs it"
-            + " again.", "the batch's coordinator died while the job ran", started.toString(), now.toString(),
-        (now.toEpochMilli() - started.toEpochMilli()) / 1000.0, Host.name(), 0, null);
+    return JobRecord.of(job).runId(runId).status(JobStatus.CANCELLED).error(type)
+        .cost(result == null ? null : result.finalCost())
+        .hint("The batch's coordinator died while this job ran; its keeper ended the job's processes. --resume runs"
+            + " it again.")
+        .message("the batch's coordinator died while the job ran").span(started, now).host(Host.name()).build();
   }
 
   /** Run id to its "started" event, for every job any local session of the batch started. */

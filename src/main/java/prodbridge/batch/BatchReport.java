@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
@@ -70,8 +71,8 @@ public final class BatchReport {
     double cost = records.stream().mapToDouble(JobRecord::costOrZero).sum();
     Double wall = null;
     if (coordinator != null) {
-      Instant end = coordinator.endedAt() == null ? Instant.now() : Instant.parse(coordinator.endedAt());
-      wall = Duration.between(Instant.parse(coordinator.startedAt()), end).toMillis() / 1000.0;
+      Instant end = coordinator.endedAt() == null ? Instant.now() : coordinator.endedAt();
+      wall = Duration.between(coordinator.startedAt(), end).toMillis() / 1000.0;
     }
     return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
         coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
@@ -111,9 +112,9 @@ public final class BatchReport {
     if (Files.isDirectory(dir.runs())) {
       try (Stream<Path> runs = Files.list(dir.runs())) {
         runs.filter(p -> !recordedRuns.contains(p.getFileName().toString())).forEach(p -> {
-          RunState s = RunStore.read(p.resolve("state.json"), RunState.class);
+          RunState s = RunStore.read(new RunDir(p).state(), RunState.class);
           if (s != null && s.running() && s.episodeId() != null
-              && Instant.parse(s.heartbeat()).plus(HEARTBEAT_PATIENCE).isAfter(now)) {
+              && s.heartbeat().plus(HEARTBEAT_PATIENCE).isAfter(now)) {
             episodes.add(s.episodeId());
           }
         });
@@ -122,7 +123,7 @@ public final class BatchReport {
       }
     }
     for (Claim c : Journal.read(dir.claims(), Claim.class)) {
-      if (!recordedRuns.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now)
+      if (!recordedRuns.contains(c.runId()) && c.expiresAt().isAfter(now)
           && !Files.isDirectory(dir.runs().resolve(c.runId()))) {
         episodes.add(manifest.job(c.jobId()).episodeId());
       }

@@ -52,7 +52,7 @@ public final class BatchSetup {
     Path configFile = config.file();
     BatchManifest manifest = new BatchManifest(input.toString(), workingDir.toAbsolutePath().toString(),
         configFile == null ? null : configFile.toString(), request.totalBudget(), request.maxFailures(),
-        request.parallel(), request.executor().json(), Instant.now().toString(), jobs);
+        request.parallel(), request.executor().json(), Instant.now(), jobs);
     return new BatchPlan(dir, manifest, toRun, jobs.size() - toRun.size());
   }
 

@@ -13,13 +13,13 @@ import prodbridge.supervise.ProcessTree;
  * null while it runs: finished or cancelled).
  */
 public record Coordinator(
-    long pid, long startTicks, String host, String executor, String slurmJobId, String startedAt, String endedAt,
+    long pid, long startTicks, String host, String executor, String slurmJobId, Instant startedAt, Instant endedAt,
     String outcome) {
 
   static Coordinator now(String executor) {
     long self = ProcessHandle.current().pid();
     return new Coordinator(self, ProcessTree.startTicksOf(self), Host.name(), executor, null,
-        Instant.now().toString(), null, null);
+        Instant.now(), null, null);
   }
 
   Coordinator withSlurmJob(String id) {
@@ -27,7 +27,7 @@ public record Coordinator(
   }
 
   Coordinator ended(String how) {
-    return new Coordinator(pid, startTicks, host, executor, slurmJobId, startedAt, Instant.now().toString(), how);
+    return new Coordinator(pid, startTicks, host, executor, slurmJobId, startedAt, Instant.now(), how);
   }
 
   /** True while the session's process lives (on this host; another host's coordinator is taken as alive). */

@@ -58,10 +58,12 @@ public final class JobRun {
     if (message != null && message.length() > MAX_MESSAGE_CHARS) {
       message = message.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
-    return new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), r.runId(), status,
-        r.errorType() == null ? null : r.errorType().name(), r.succeeded() ? 0 : r.errorType().exitCode(),
-        r.signal(), r.finalCost(), r.qualityScore(), r.hint(), message, started.toString(), ended.toString(),
-        r.executionTime(), Host.name(), outputBytes(r), null);
+    return JobRecord.of(job).runId(r.runId()).status(status)
+        .errorType(r.errorType() == null ? null : r.errorType().name())
+        .exitCode(r.succeeded() ? 0 : r.errorType().exitCode())
+        .signal(r.signal()).cost(r.finalCost()).qualityScore(r.qualityScore()).hint(r.hint()).message(message)
+        .span(started, ended).runtimeSeconds(r.executionTime()).host(Host.name()).outputBytes(outputBytes(r))
+        .build();
   }
 
   private static long outputBytes(RunResult r) {

@@ -61,7 +61,7 @@ public final class JobTask {
   }
 
   public JobRecord skipped(String reason) throws IOException {
-    JobRecord r = JobRecord.skipped(job, reason, Instant.now().toString(), Host.name());
+    JobRecord r = JobRecord.skipped(job, reason, Instant.now(), Host.name());
     new Journal(dir).append(r, JobRun.commandLine(job));
     return r;
   }

@@ -14,7 +14,7 @@ final class Joblog {
   private Joblog() {}
 
   static String line(JobRecord r, String commandLine) {
-    Instant start = Instant.parse(r.startedAt());
+    Instant start = r.startedAt();
     int signal = r.signal() == null ? 0 : SignalName.number(r.signal()).orElse(0);
     return String.join("\t",
         String.valueOf(r.seq()),

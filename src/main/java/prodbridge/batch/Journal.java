@@ -48,6 +48,7 @@ public final class Journal {
   }
 
   /** Runs {@code body} holding the batch's lock, which every writer of the journal and claims takes. */
+  @SuppressWarnings("try") // the lock is held for the body and released on close; the body never names it
   public <T> T locked(Callable<T> body) throws IOException {
     prodbridge.runs.RunFiles.createPrivateFile(dir.lock());
     try (FileChannel ch = FileChannel.open(dir.lock(), StandardOpenOption.WRITE);

@@ -183,7 +183,7 @@ public final class LocalBatch implements BatchExecutor {
   }
 
   private void skip(BatchJob job, String reason) throws IOException {
-    JobRecord r = JobRecord.skipped(job, reason, Instant.now().toString(), Host.name());
+    JobRecord r = JobRecord.skipped(job, reason, Instant.now(), Host.name());
     journal.append(r, JobRun.commandLine(job));
     ledger.add(r);
     log.warn("job {} (line {}) not started: {}", job.jobId(), job.line(), reason);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
@@ -35,7 +36,7 @@ final class LocalJob {
     this.execution = new RunExecution(
         JobRun.plan(dir, manifest, job, runId, env).withVariable(BATCH_VARIABLE, dir.path().toString()),
         ProgressListener.NONE, true).recordingChildExit();
-    this.runDir = dir.runs().resolve(runId);
+    this.runDir = dir.run(runId).path();
     this.thread = new Thread(this::supervise, "prod-bridge-job-" + job.jobId());
     thread.setDaemon(true);
   }
@@ -71,7 +72,7 @@ final class LocalJob {
 
   /** The run's live state, once it has written one. */
   Optional<RunState> state() {
-    return Optional.ofNullable(RunStore.read(runDir.resolve("state.json"), RunState.class));
+    return Optional.ofNullable(RunStore.read(new RunDir(runDir).state(), RunState.class));
   }
 
   /** What is on disk of the run (a run left running with nobody supervising it is ended as lost). */

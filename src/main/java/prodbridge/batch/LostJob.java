@@ -17,9 +17,8 @@ final class LostJob {
       return JobRun.record(j.job, view.result(), j.started, now);
     }
     ErrorType type = ErrorType.UNKNOWN_ERROR;
-    return new JobRecord(j.job.jobId(), j.job.seq(), j.job.topic(), j.job.command(), j.job.episodeId(), j.runId,
-        JobStatus.LOST, type.name(), type.exitCode(), null, null, null, type.hint(),
-        "the job's supervision failed before its run ended: " + why, j.started.toString(), now.toString(),
-        (now.toEpochMilli() - j.started.toEpochMilli()) / 1000.0, Host.name(), 0, null);
+    return JobRecord.of(j.job).runId(j.runId).status(JobStatus.LOST).error(type).hint(type.hint())
+        .message("the job's supervision failed before its run ended: " + why).span(j.started, now).host(Host.name())
+        .build();
   }
 }

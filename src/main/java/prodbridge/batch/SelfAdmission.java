@@ -35,10 +35,10 @@ final class SelfAdmission {
         Set<String> ended = records.stream().map(JobRecord::runId).collect(Collectors.toSet());
         double spent = records.stream().mapToDouble(JobRecord::costOrZero).sum();
         long failures = records.stream()
-            .filter(r -> r.status().failed() && r.startedAt().compareTo(manifest.sessionStartedAt()) >= 0).count();
+            .filter(r -> r.failedSince(manifest.sessionStartedAt())).count();
         Instant now = Instant.now();
         List<Claim> inFlight = Journal.read(dir.claims(), Claim.class).stream()
-            .filter(c -> !ended.contains(c.runId()) && Instant.parse(c.expiresAt()).isAfter(now)).toList();
+            .filter(c -> !ended.contains(c.runId()) && c.expiresAt().isAfter(now)).toList();
         // memory is Slurm's to enforce (--mem), so the rules are given no figure for it
         Admission a = rules.judge(job, new AdmissionRules.Load(failures, spent,
             inFlight.stream().mapToDouble(Claim::budget).sum(), inFlight.size(), null, 0, Duration.ZERO));
@@ -49,7 +49,7 @@ final class SelfAdmission {
             return "";
           default:
             Journal.appendLine(dir.claims(), ResultJson.write(new Claim(job.jobId(), runId, job.budget(),
-                Host.name(), now.toString(), now.plusSeconds(job.worstCaseSeconds()).toString())));
+                Host.name(), now, now.plusSeconds(job.worstCaseSeconds()))));
             return null;
         }
       });

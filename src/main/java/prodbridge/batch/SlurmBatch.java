@@ -148,11 +148,11 @@ public final class SlurmBatch implements BatchExecutor {
       };
       ErrorType type = Optional.ofNullable(Classifier.observed(stop)).orElse(ErrorType.UNKNOWN_ERROR);
       JobStatus status = type == ErrorType.CANCELLED ? JobStatus.CANCELLED : JobStatus.LOST;
-      String now = Instant.now().toString();
-      journal.append(new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), null, status,
-          type.name(), type.exitCode(), null, null, null, type.hint(), "Slurm task " + task + " ended " + state
-              + " without a result; see slurm/" + task + ".log in the batch directory", now, now, 0, null, 0, null),
-          JobRun.commandLine(job));
+      Instant now = Instant.now();
+      journal.append(JobRecord.of(job).status(status).error(type).hint(type.hint())
+          .message("Slurm task " + task + " ended " + state + " without a result; see slurm/" + task
+              + ".log in the batch directory")
+          .span(now, now).build(), JobRun.commandLine(job));
     }
   }
 

@@ -1,14 +1,19 @@
 package prodbridge.batch;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Slurm's own commands (sbatch, squeue, scontrol, scancel), run and waited for, their output returned. */
 public final class SlurmCli {
-  private static final long PATIENCE_SECONDS = 60;
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final Duration patience;
 
   /** The outcome of one command: its exit code and its stdout and stderr, trimmed. */
   public record Reply(int exitCode, String out, String err) {
@@ -17,40 +22,68 @@ public final class SlurmCli {
     }
   }
 
+  public SlurmCli() {
+    this(PATIENCE);
+  }
+
+  /** A CLI whose every command, output included, is bounded by {@code patience} (60 s for Slurm). */
+  SlurmCli(Duration patience) {
+    this.patience = patience;
+  }
+
+  /**
+   * Runs one command, its output going to files so nothing waits on a pipe: the wait bounds the whole call, and a
+   * command that overruns it is killed with its descendants and reported as an IOException.
+   */
   public Reply run(String... argv) throws IOException, InterruptedException {
-    Process p;
+    Path out = Files.createTempFile("prod-bridge-slurm-", ".out");
+    Path err = Files.createTempFile("prod-bridge-slurm-", ".err");
     try {
-      p = new ProcessBuilder(List.of(argv)).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process p = start(argv, out, err);
+      if (!p.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        long ended = endTree(p);
+        throw new IOException(argv[0] + " did not answer in " + shown(patience) + "; it was ended (" + ended
+            + (ended == 1 ? " process)" : " processes)"));
+      }
+      return new Reply(p.exitValue(), read(out), read(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static Process start(String[] argv, Path out, Path err) throws IOException {
+    try {
+      return new ProcessBuilder(List.of(argv)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     } catch (IOException e) {
       throw new IOException(argv[0] + " is not available here (" + e.getMessage() + "); is Slurm installed?", e);
     }
-    var out = p.getInputStream();
-    var err = p.getErrorStream();
-    var errText = new java.util.concurrent.CompletableFuture<String>();
-    Thread t = new Thread(() -> {
-      try {
-        errText.complete(new String(err.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        errText.complete("");
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    String outText = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException(argv[0] + " did not answer in " + PATIENCE_SECONDS + " s");
-    }
-    return new Reply(p.exitValue(), outText.strip(), errText.join().strip());
+  }
+
+  /** SIGKILLs the command and every descendant it has now, descendants first; returns how many were signalled. */
+  private static long endTree(Process p) throws InterruptedException {
+    List<ProcessHandle> tree = p.descendants().toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    p.waitFor(5, TimeUnit.SECONDS);
+    return tree.size() + 1;
+  }
+
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+  }
+
+  private static String shown(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** Runs a command that must succeed; its failure becomes an IOException quoting Slurm's own message. */
   public String require(String... argv) throws IOException, InterruptedException {
     Reply r = run(argv);
     if (!r.ok()) {
-      throw new IOException(String.join(" ", new ArrayList<>(List.of(argv)).subList(0, 1)) + " failed (exit "
-          + r.exitCode() + "): " + (r.err().isEmpty() ? r.out() : r.err()));
+      throw new IOException(
+          argv[0] + " failed (exit " + r.exitCode() + "): " + (r.err().isEmpty() ? r.out() : r.err()));
     }
     return r.out();
   }

@@ -63,7 +63,10 @@ public enum ErrorType {
     this.hint = hint;
   }
 
-  /** The bridge's process exit code for a run that ended with this class (0 is success, 2 a usage error). */
+  /**
+   * The bridge's exit code for a run that ended with this class (0 is success, 2 a usage error): results, batch
+   * journals and classify's JSON record it, and the CLI's exit code for the class is this number.
+   */
   public int exitCode() {
     return exitCode;
   }

@@ -3,7 +3,7 @@ package prodbridge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchCancel;
 import prodbridge.batch.BatchDir;
@@ -17,9 +17,7 @@ final class BatchCancelCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The batch directory.")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json or text (default: json when stdout is not a terminal, else text).")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   private final Context context;
 
@@ -33,7 +31,7 @@ final class BatchCancelCommand implements Callable<Integer> {
     var manifest = BatchReport.manifest(batch);
     String what = BatchCancel.cancel(batch, new SlurmCli());
     context.err().println("prod-bridge: " + what);
-    context.out().println(BatchPrinter.summary(BatchReport.of(batch, manifest), context.formatOr(format)));
-    return 0;
+    context.out().println(BatchPrinter.summary(BatchReport.of(batch, manifest), format.in(context)));
+    return ExitCode.OK.code();
   }
 }

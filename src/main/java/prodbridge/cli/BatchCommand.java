@@ -3,6 +3,7 @@ package prodbridge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchExecutor;
@@ -14,15 +15,15 @@ import prodbridge.batch.BatchSetup;
 import prodbridge.batch.BatchSummary;
 import prodbridge.batch.Executor;
 import prodbridge.batch.SlurmCli;
+import prodbridge.config.Budget;
 import prodbridge.config.UsageException;
 import prodbridge.monitor.SystemMemory;
+import prodbridge.runs.Relaunch;
 
 @Command(mixinStandardHelpOptions = true, name = "batch",
     description = "Produces every topic of a file (CSV with a topic column, JSON Lines, or one topic per line):"
         + " in parallel, under a total budget, resumable; here or as a Slurm job array.")
 final class BatchCommand implements Callable<Integer> {
-  static final int NOT_ALL_SUCCEEDED = 3;
-
   @Parameters(paramLabel = "FILE", description = "The batch file.")
   Path file;
 
@@ -36,7 +37,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--total-budget", paramLabel = "USD", converter = Converters.BudgetConverter.class,
       description = "A job starts only if spent + running jobs' budgets + its own budget stay within this.")
-  Double totalBudget;
+  Budget totalBudget;
 
   @Option(names = "--max-failures", paramLabel = "N", converter = Converters.CountConverter.class,
       description = "Stop starting jobs once this many have failed in this session.")
@@ -59,13 +60,9 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan (jobs, commands, worst-case cost); run nothing.")
   boolean dryRun;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
-  Path config;
+  @Mixin ConfigMixin config;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   private final Context context;
 
@@ -75,14 +72,14 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat f = context.formatOr(format);
+    OutputFormat f = format.in(context);
     BatchRequest request = new BatchRequest(file, command,
-        parallel != null ? parallel : Runtime.getRuntime().availableProcessors(), totalBudget, maxFailures, resume, retryFailed,
-        batchDir, executor, config);
+        parallel != null ? parallel : Runtime.getRuntime().availableProcessors(), totalBudget == null ? null : totalBudget.usd(), maxFailures, resume, retryFailed,
+        batchDir, executor, config.file);
     BatchPlan plan = new BatchSetup(context.env(), context.workingDir()).plan(request, SystemMemory.totalBytes());
     if (dryRun) {
       context.out().println(BatchPrinter.plan(plan, f, context.env()));
-      return 0;
+      return ExitCode.OK.code();
     }
     SlurmCli slurm = new SlurmCli();
     if (executor == Executor.SLURM && !slurm.reachable()) {
@@ -94,7 +91,7 @@ final class BatchCommand implements Callable<Integer> {
     BatchProgress.Listener progress = bar == null ? BatchProgress.Listener.NONE : bar;
     BatchSummary summary;
     try (BatchSession session = BatchSession.open(plan)) {
-      BatchExecutor runner = BatchExecutor.of(plan, new BatchExecutor.Machine(Launcher.command(), context.env(),
+      BatchExecutor runner = BatchExecutor.of(plan, new BatchExecutor.Machine(Relaunch.command(), context.env(),
           SystemMemory::availableBytes, SystemMemory.totalBytes(), slurm));
       java.util.concurrent.Callable<BatchSummary> body = () -> session.run(runner, progress);
       summary = context.signals() == null ? body.call()
@@ -107,9 +104,8 @@ final class BatchCommand implements Callable<Integer> {
     summary = ReportRun.afterBatch(plan.dir(), summary);
     context.out().println(BatchPrinter.summary(summary, f));
     if (summary.allSucceeded()) {
-      return 0;
+      return ExitCode.OK.code();
     }
-    return "cancelled".equals(summary.state()) ? prodbridge.classify.ErrorType.CANCELLED.exitCode()
-        : NOT_ALL_SUCCEEDED;
+    return ("cancelled".equals(summary.state()) ? ExitCode.CANCELLED : ExitCode.NOT_ALL_SUCCEEDED).code();
   }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import prodbridge.batch.JobRecord;
 import prodbridge.batch.JobTask;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunId;
@@ -48,7 +49,7 @@ final class BatchJobCommand implements Callable<Integer> {
     JobTask task = JobTask.of(context.workingDir().resolve(batchDir), jobId, arrayFile, context.env());
     String id = runId != null ? runId : RunId.next(task.job().command(), ZonedDateTime.now());
     RunExecution execution = new RunExecution(task.plan(id, context.env()), ProgressListener.NONE, true)
-        .keptBy(Launcher.command());
+        .keptBy(Relaunch.command());
     if (arrayFile != null) {
       String reason = context.signals() == null ? task.admit(id)
           : context.signals().during(execution::cancel, () -> { }, () -> task.admit(id));
@@ -65,9 +66,10 @@ final class BatchJobCommand implements Callable<Integer> {
     return printed(task.finished(result, started));
   }
 
+  /** Prints the journal line and exits with the code it records (an error class's, the same as ExitCode.of). */
   private int printed(JobRecord r) {
     context.out().println(ResultJson.write(r));
-    return r.exitCode() == null ? 0 : r.exitCode();
+    return r.exitCode() == null ? ExitCode.OK.code() : r.exitCode();
   }
 
   /** Cancels the run when stdin reaches its end: the coordinator that holds the other end of the pipe is gone. */

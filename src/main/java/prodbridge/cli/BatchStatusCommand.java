@@ -3,7 +3,7 @@ package prodbridge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchDir;
 import prodbridge.batch.BatchReport;
@@ -14,9 +14,7 @@ final class BatchStatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The batch directory (batch prints it).")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json, text or markdown (the text in a code block); default: json when stdout is not a terminal, else text.")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   private final Context context;
 
@@ -28,7 +26,7 @@ final class BatchStatusCommand implements Callable<Integer> {
   public Integer call() {
     BatchDir batch = new BatchDir(context.workingDir().resolve(dir));
     context.out().println(BatchPrinter.summary(BatchReport.of(batch, BatchReport.manifest(batch)),
-        context.formatOr(format)));
-    return 0;
+        format.in(context)));
+    return ExitCode.OK.code();
   }
 }

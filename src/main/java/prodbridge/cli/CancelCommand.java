@@ -27,7 +27,7 @@ final class CancelCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunStore store = options.store(context);
-    context.out().println(Printer.view(store.cancel(store.dirOf(runId), PATIENCE), context.formatOr(options.format)));
-    return 0;
+    context.out().println(Printer.view(store.cancel(store.dirOf(runId), PATIENCE), options.format.in(context)));
+    return ExitCode.OK.code();
   }
 }

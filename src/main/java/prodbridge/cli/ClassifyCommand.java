@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prodbridge.classify.Classification;
 import prodbridge.classify.Classifier;
 import prodbridge.classify.Evidence;
-import prodbridge.config.ConfigLoader;
 import prodbridge.config.ProfileSettings;
 import prodbridge.config.UsageException;
 import prodbridge.report.ClassificationView;
@@ -38,11 +38,9 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--exit", paramLabel = "N", description = "The child's exit code, 0 to 255 (129 to 192: a signal).")
   Integer exit;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file whose error_rules come first.")
-  Path config;
+  @Mixin ConfigMixin config;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: json when piped).")
-  OutputFormat format;
+  @Mixin JsonOrTextMixin format;
 
   private final Context context;
 
@@ -58,16 +56,13 @@ final class ClassifyCommand implements Callable<Integer> {
     if (exit != null && (exit < 0 || exit > 255)) {
       throw new UsageException("classify: --exit: " + exit + " is not an exit code (0 to 255)");
     }
-    if (format == OutputFormat.MARKDOWN) {
-      throw new UsageException("classify: --format: json or text");
-    }
+    OutputFormat f = format.in(context, "classify");
     String err = tail("--stderr", stderr, STDERR_TAIL_BYTES);
     String out = tail("--stdout", stdout, STDOUT_TAIL_BYTES);
-    var rules = new ConfigLoader(context.env(), context.workingDir()).load(config, ProfileSettings.NONE).errorRules();
+    var rules = config.load(context, ProfileSettings.NONE).errorRules();
     Optional<Classification> c = new Classifier(rules, path -> Optional.empty()).classify(Evidence.ofExit(exit, err, out));
-    boolean json = context.formatOr(format) == OutputFormat.JSON;
-    context.out().println(json ? ClassificationView.json(c) : ClassificationView.text(c));
-    return 0;
+    context.out().println(f == OutputFormat.JSON ? ClassificationView.json(c) : ClassificationView.text(c));
+    return ExitCode.OK.code();
   }
 
   /** The last {@code max} bytes of {@code file} as UTF-8 (bad bytes replaced); "" when no file was given. */

@@ -23,6 +23,6 @@ final class CompletionCommand implements Callable<Integer> {
   public Integer call() {
     context.out().print(AutoComplete.bash("prod-bridge", spec.root().commandLine()));
     context.out().flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

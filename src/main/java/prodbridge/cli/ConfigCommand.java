@@ -1,21 +1,18 @@
 package prodbridge.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import prodbridge.config.ConfigJson;
-import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
 
 @Command(mixinStandardHelpOptions = true, name = "config", description = "Print the effective profiles as JSON.")
 final class ConfigCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file to layer over the built-in one.")
-  Path config;
+  @Mixin ConfigMixin config;
 
   private final Context context;
 
@@ -25,7 +22,7 @@ final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EffectiveConfig c = new ConfigLoader(context.env(), context.workingDir()).load(config, ProfileSettings.NONE);
+    EffectiveConfig c = config.load(context, ProfileSettings.NONE);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("pipeline", c.pipeline());
     view.put("runs_root", c.runsRoot().toString());
@@ -34,6 +31,6 @@ final class ConfigCommand implements Callable<Integer> {
     view.put("profiles", new TreeMap<>(c.profiles()));
     view.put("error_rules", c.errorRules().rules().stream().map(r -> r.name() + ": " + r.type()).toList());
     context.out().println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -16,12 +16,4 @@ record Context(
     Path workingDir,
     boolean stdoutIsTerminal,
     boolean stderrIsTerminal,
-    CancelSignals signals) {
-
-  OutputFormat formatOr(OutputFormat chosen) {
-    if (chosen != null) {
-      return chosen;
-    }
-    return stdoutIsTerminal ? OutputFormat.TEXT : OutputFormat.JSON;
-  }
-}
+    CancelSignals signals) {}

@@ -1,49 +1,77 @@
 package prodbridge.cli;
 
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import prodbridge.config.Budget;
+import prodbridge.config.ByteSize;
 import prodbridge.config.DurationText;
 import prodbridge.config.InvalidValue;
 import prodbridge.config.MaxAttempts;
 import prodbridge.config.MonitorInterval;
 import prodbridge.config.QualityThreshold;
 
-/** Option converters that refuse bad values before anything runs. */
+/**
+ * Option converters that refuse bad values before anything runs. Each hands the text to its value type, which is
+ * the one place its rule lives (the same for config and batch files); picocli adds which option it was.
+ */
 final class Converters {
   private Converters() {}
 
-  static final class DurationConverter implements ITypeConverter<Duration> {
+  /** Parses with {@code parse}; a refusal becomes picocli's, its message prefixed with {@code what} when set. */
+  private abstract static class ByValueType<T> implements ITypeConverter<T> {
+    private final String what;
+    private final Function<String, T> parse;
+
+    ByValueType(String what, Function<String, T> parse) {
+      this.what = what;
+      this.parse = parse;
+    }
+
     @Override
-    public Duration convert(String value) {
+    public T convert(String value) {
       try {
-        return DurationText.parse(value);
+        return parse.apply(value);
       } catch (InvalidValue e) {
-        throw new TypeConversionException(e.getMessage());
+        throw new TypeConversionException(what.isEmpty() ? e.getMessage() : what + " " + e.getMessage());
       }
     }
   }
 
-  static final class IntervalConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return MonitorInterval.parse(value).value();
-      } catch (InvalidValue e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class DurationConverter extends ByValueType<Duration> {
+    DurationConverter() {
+      super("", DurationText::parse);
     }
   }
 
-  static final class SizeConverter implements ITypeConverter<prodbridge.config.ByteSize> {
-    @Override
-    public prodbridge.config.ByteSize convert(String value) {
-      try {
-        return prodbridge.config.ByteSize.parse(value);
-      } catch (InvalidValue e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class IntervalConverter extends ByValueType<MonitorInterval> {
+    IntervalConverter() {
+      super("", MonitorInterval::parse);
+    }
+  }
+
+  static final class SizeConverter extends ByValueType<ByteSize> {
+    SizeConverter() {
+      super("", ByteSize::parse);
+    }
+  }
+
+  static final class BudgetConverter extends ByValueType<Budget> {
+    BudgetConverter() {
+      super("budget", Budget::parse);
+    }
+  }
+
+  static final class QualityConverter extends ByValueType<QualityThreshold> {
+    QualityConverter() {
+      super("quality threshold", QualityThreshold::parse);
+    }
+  }
+
+  static final class AttemptsConverter extends ByValueType<Integer> {
+    AttemptsConverter() {
+      super("max attempts", text -> MaxAttempts.parse(text).count());
     }
   }
 
@@ -60,39 +88,6 @@ final class Converters {
         // the message below says what is expected
       }
       throw new TypeConversionException("\"" + value + "\": expected a whole number from 1 to 1000");
-    }
-  }
-
-  static final class BudgetConverter implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      try {
-        return Budget.parse(value).usd();
-      } catch (InvalidValue e) {
-        throw new TypeConversionException("budget " + e.getMessage());
-      }
-    }
-  }
-
-  static final class QualityConverter implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      try {
-        return QualityThreshold.parse(value).score();
-      } catch (InvalidValue e) {
-        throw new TypeConversionException("quality threshold " + e.getMessage());
-      }
-    }
-  }
-
-  static final class AttemptsConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      try {
-        return MaxAttempts.parse(value).count();
-      } catch (InvalidValue e) {
-        throw new TypeConversionException("max attempts " + e.getMessage());
-      }
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import prodbridge.config.UsageException;
+import prodbridge.runs.Relaunch;
 
 @Command(mixinStandardHelpOptions = true, name = "install-plugin",
     description = "Make this bridge a Claude Code plugin in one step: writes the prod-bridge plugin (skills"
@@ -53,7 +54,7 @@ final class InstallPluginCommand implements Callable<Integer> {
     if (dir != null) {
       prodbridge.runs.WritableDir.check(context.workingDir().resolve(dir).normalize(), "install-plugin --dir");
     }
-    String launcher = Launcher.script();
+    String launcher = Relaunch.script();
     if (launcher == null) {
       throw new UsageException("install-plugin: run it through the launcher (target/prod-bridge or an installed"
           + " copy), so the plugin's bin/prod-bridge can name its absolute path");
@@ -96,7 +97,7 @@ final class InstallPluginCommand implements Callable<Integer> {
     out.put("launcher", launcher);
     out.put("written", changed);
     context.out().println(prodbridge.runs.ResultJson.write(out));
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Path base() {

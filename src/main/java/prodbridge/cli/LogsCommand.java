@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunStore;
 
 @Command(mixinStandardHelpOptions = true, name = "logs",
@@ -40,11 +41,12 @@ final class LogsCommand implements Callable<Integer> {
       throw new prodbridge.config.UsageException("--tail: expected a number of lines of at least 1");
     }
     RunStore store = options.store(context);
-    Path log = store.dirOf(runId).resolve(stderr ? "stderr.log" : "stdout.log");
+    RunDir files = new RunDir(store.dirOf(runId));
+    Path log = stderr ? files.stderrLog() : files.stdoutLog();
     String text = lastBytes(log);
     String[] lines = text.split("\n", -1);
     int end = text.endsWith("\n") ? lines.length - 1 : lines.length;
-    OutputFormat f = options.format == null ? OutputFormat.TEXT : options.format;
+    OutputFormat f = options.format.chosen == null ? OutputFormat.TEXT : options.format.chosen;
     String stream = stderr ? "stderr" : "stdout";
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");
@@ -57,7 +59,7 @@ final class LogsCommand implements Callable<Integer> {
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   /** The last megabyte of the log at most (logs can be gigabytes), as text. */

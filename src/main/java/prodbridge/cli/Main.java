@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -15,9 +14,6 @@ import prodbridge.runs.StoreFailure;
 
 /** Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout. */
 public final class Main {
-  static final int USAGE = 2;
-  static final int INTERNAL = 1;
-
   private final Context context;
 
   Main(Context context) {
@@ -74,7 +70,7 @@ public final class Main {
     if (debug) {
       e.printStackTrace(context.err());
     }
-    return INTERNAL;
+    return ExitCode.INTERNAL.code();
   }
 
   private int usageError(String message, ParameterException e, String[] args) {
@@ -87,7 +83,7 @@ public final class Main {
     if (jsonRequested(args)) {
       context.out().println(Printer.usageError(line));
     }
-    return USAGE;
+    return ExitCode.USAGE.code();
   }
 
   /** The run store cannot be used: one line on stderr (and an error object on stdout for JSON), no trace. */
@@ -96,17 +92,12 @@ public final class Main {
     if (jsonRequested(args)) {
       context.out().println(Printer.storeError(f));
     }
-    return Printer.exitCode(f);
+    return ExitCode.of(f).code();
   }
 
-  /** The format for an error found before or during parsing: the --format flag if readable, else the default. */
+  /** Whether an error found before or during parsing is also printed as JSON: --format as given, else the default. */
   private boolean jsonRequested(String[] args) {
-    List<String> a = Arrays.asList(args);
-    int i = a.indexOf("--format");
-    String value = i >= 0 && i + 1 < a.size() ? a.get(i + 1)
-        : a.stream().filter(s -> s.startsWith("--format=")).map(s -> s.substring(9)).findFirst().orElse(null);
-    boolean valid = value != null && List.of("json", "markdown", "text").contains(value.toLowerCase(java.util.Locale.ROOT));
-    return valid ? value.equalsIgnoreCase("json") : !context.stdoutIsTerminal();
+    return FormatMixin.peek(Arrays.asList(args), context.stdoutIsTerminal()) == OutputFormat.JSON;
   }
 
   private IFactory factory() {

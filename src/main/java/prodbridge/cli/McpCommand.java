@@ -3,6 +3,7 @@ package prodbridge.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import prodbridge.runs.Relaunch;
 
 @Command(mixinStandardHelpOptions = true, name = "mcp",
     description = "Serve the runs as MCP tools on stdin/stdout (prod_episode, prod_research, prod_script, prod_audio,"
@@ -20,8 +21,8 @@ final class McpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     context.err().println("prod-bridge: MCP server on stdio, runs in " + options.store(context).root());
-    prodbridge.mcp.BridgeMcpServer.serve(options.store(context), Launcher.command(), context.workingDir(),
+    prodbridge.mcp.BridgeMcpServer.serve(options.store(context), Relaunch.command(), context.workingDir(),
         System.in, System.out);
-    return 0;
+    return ExitCode.OK.code();
   }
 }

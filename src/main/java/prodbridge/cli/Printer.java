@@ -3,6 +3,7 @@ package prodbridge.cli;
 import prodbridge.report.PlanView;
 import prodbridge.report.ResultView;
 import prodbridge.report.StateView;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunResult;
@@ -15,7 +16,7 @@ final class Printer {
   static String result(RunResult r, OutputFormat f) {
     return switch (f) {
       case JSON -> ResultJson.write(r);
-      case MARKDOWN -> ResultView.markdown(r, Launcher.path());
+      case MARKDOWN -> ResultView.markdown(r, Relaunch.userCommand());
       case TEXT -> ResultView.text(r);
     };
   }
@@ -34,7 +35,7 @@ final class Printer {
     }
     return switch (f) {
       case JSON -> ResultJson.write(v.state());
-      case MARKDOWN -> StateView.markdown(v.state(), Launcher.path());
+      case MARKDOWN -> StateView.markdown(v.state(), Relaunch.userCommand());
       case TEXT -> StateView.text(v.state());
     };
   }
@@ -93,13 +94,8 @@ final class Printer {
         ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
         : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
             + " nothing was run.");
-    e.put("exit_code", exitCode(f));
+    e.put("exit_code", ExitCode.of(f).code());
     return ResultJson.write(e);
-  }
-
-  /** 4 for a run store that cannot be used, DISK_FULL's code for one whose file system is full. */
-  static int exitCode(prodbridge.runs.StoreFailure f) {
-    return f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.exitCode() : prodbridge.runs.StoreFailure.EXIT_CODE;
   }
 
   /** The error object printed on stdout for a usage error when the output is JSON. */
@@ -108,7 +104,7 @@ final class Printer {
     e.put("status", "error");
     e.put("error_type", "USAGE_ERROR");
     e.put("error_message", message);
-    e.put("exit_code", 2);
+    e.put("exit_code", ExitCode.USAGE.code());
     return ResultJson.write(e);
   }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
 import prodbridge.runs.Prune;
@@ -36,8 +35,7 @@ final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EffectiveConfig config =
-        new ConfigLoader(context.env(), context.workingDir()).load(options.config, ProfileSettings.NONE);
+    EffectiveConfig config = options.config.load(context, ProfileSettings.NONE);
     Prune prune = Prune.plan(new RunStore(config.runsRoot()), config.outputRoot(), Instant.now().minus(olderThan));
     if (!dryRun) {
       prune.apply();
@@ -47,13 +45,13 @@ final class PruneCommand implements Callable<Integer> {
     out.put("runs", prune.runs().stream().map(p -> p.getFileName().toString()).toList());
     out.put("episodes", prune.episodes().stream().map(p -> p.getFileName().toString()).toList());
     out.put("bytes", prune.bytes());
-    if (context.formatOr(options.format) == OutputFormat.JSON) {
+    if (options.format.in(context) == OutputFormat.JSON) {
       context.out().println(ResultJson.write(out));
     } else {
       context.out().printf("%s %d runs and %d episodes (%.1f MB) older than %s%n", dryRun ? "would remove" : "removed",
           prune.runs().size(), prune.episodes().size(), prune.bytes() / 1048576.0,
           prodbridge.config.DurationText.format(olderThan));
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

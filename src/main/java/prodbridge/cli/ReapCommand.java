@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchDir;
 import prodbridge.batch.BatchReap;
 import prodbridge.config.UsageException;
 import prodbridge.runs.ResultJson;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
 import prodbridge.supervise.Keeper;
@@ -31,15 +33,15 @@ final class ReapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path d = context.workingDir().resolve(dir).toAbsolutePath().normalize();
-    if (Files.isRegularFile(d.resolve("batch.json"))) {
+    if (new BatchDir(d).holdsBatch()) {
       context.out().println(ResultJson.write(BatchReap.reap(d, context.env())));
-      return 0;
+      return ExitCode.OK.code();
     }
-    if (!Files.isRegularFile(d.resolve("state.json"))) {
+    if (!Files.isRegularFile(new RunDir(d).state())) {
       throw new UsageException("reap: " + d + " is neither a run directory nor a batch directory");
     }
     RunView view = new RunStore(d.getParent()).look(d, Keeper.endedBefore(context.env()));
     context.out().println(Printer.view(view, OutputFormat.JSON));
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import prodbridge.batch.BatchDir;
 import prodbridge.config.UsageException;
 
 /** {@code report}: the page of a run or a batch. Drawing lives in {@link ReportRun}, loaded only when this runs. */
@@ -36,18 +37,18 @@ final class ReportCommand implements Callable<Integer> {
     Path html = out == null ? null : checkedOut(context.workingDir().resolve(out));
     Path dir = asDirectory(target);
     String printed;
-    if (dir != null && Files.isRegularFile(dir.resolve("batch.json"))) {
-      printed = ReportRun.batch(dir, html, context.formatOr(options.format));
+    if (dir != null && new BatchDir(dir).holdsBatch()) {
+      printed = ReportRun.batch(dir, html, options.format.in(context));
     } else if (dir != null && ReportRun.isRunDir(dir)) {
-      printed = ReportRun.run(dir, html, context.formatOr(options.format));
+      printed = ReportRun.run(dir, html, options.format.in(context));
     } else if (dir != null || target.contains("/")) {
       throw new UsageException(target + ": not a run directory or a batch directory (no batch.json, state.json or"
           + " result.json there)");
     } else {
-      printed = ReportRun.run(options.store(context).dirOf(target), html, context.formatOr(options.format));
+      printed = ReportRun.run(options.store(context).dirOf(target), html, options.format.in(context));
     }
     context.out().println(printed);
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Path asDirectory(String text) {

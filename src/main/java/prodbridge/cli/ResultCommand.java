@@ -31,7 +31,7 @@ final class ResultCommand implements Callable<Integer> {
       throw new UsageException("run " + runId + " has not ended yet; wait for it with: status " + runId + " --wait 9m");
     }
     prodbridge.runs.RunSession.markSeen(dir);
-    context.out().println(Printer.view(view, context.formatOr(options.format)));
-    return 0;
+    context.out().println(Printer.view(view, options.format.in(context)));
+    return ExitCode.OK.code();
   }
 }

@@ -8,9 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import prodbridge.runs.DetachedLaunch;
-import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.Relaunch;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunPlan;
 import prodbridge.runs.RunPlanner;
@@ -33,15 +33,14 @@ abstract class RunCommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OutputFormat format = context.formatOr(options.format);
-    EffectiveConfig config =
-        new ConfigLoader(context.env(), context.workingDir()).load(options.config, options.settings());
+    OutputFormat format = options.format.in(context);
+    EffectiveConfig config = options.config.load(context, options.settings());
     RunRequest request = options.runId == null ? request() : request().withRunId(options.runId);
     RunPlan plan =
         new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request);
     if (options.dryRun) {
       context.out().println(Printer.dryRun(plan, format));
-      return 0;
+      return ExitCode.OK.code();
     }
     if (options.detach) {
       List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
@@ -49,16 +48,16 @@ abstract class RunCommandBase implements Callable<Integer> {
       if (prodbridge.runs.EpisodeLock.applies(plan)) {
         prodbridge.runs.EpisodeLock.checkFree(plan);
       }
-      DetachedLaunch.start(plan, Launcher.script(), args);
+      DetachedLaunch.start(plan, args);
       prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
-      context.out().println(Printer.detached(plan, Launcher.path(), format));
-      return 0;
+      context.out().println(Printer.detached(plan, Relaunch.userCommand(), format));
+      return ExitCode.OK.code();
     }
     ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
         new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
     RunExecution execution =
         new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null)
-            .keptBy(Launcher.command());
+            .keptBy(Relaunch.command());
     RunResult result;
     try {
       result = context.signals() == null ? execution.execute()
@@ -69,7 +68,7 @@ abstract class RunCommandBase implements Callable<Integer> {
       }
     }
     context.out().println(Printer.result(result, format));
-    return result.succeeded() ? 0 : result.errorType().exitCode();
+    return result.succeeded() ? ExitCode.OK.code() : ExitCode.of(result.errorType()).code();
   }
 
   static String joined(java.util.List<String> words) {

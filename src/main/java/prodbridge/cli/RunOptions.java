@@ -1,10 +1,14 @@
 package prodbridge.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import prodbridge.config.Budget;
 import prodbridge.config.ByteSize;
+import prodbridge.config.MonitorInterval;
 import prodbridge.config.ProfileSettings;
+import prodbridge.config.QualityThreshold;
+import prodbridge.config.RetrySettings;
 
 /** The options every run command shares; translated into the core's settings in one place. */
 final class RunOptions {
@@ -13,11 +17,11 @@ final class RunOptions {
 
   @Option(names = "--budget", paramLabel = "USD", converter = Converters.BudgetConverter.class,
       description = "Cost budget in USD.")
-  Double budget;
+  Budget budget;
 
   @Option(names = "--quality-threshold", paramLabel = "Q", converter = Converters.QualityConverter.class,
       description = "Lowest acceptable quality score, 0 to 10.")
-  Double qualityThreshold;
+  QualityThreshold qualityThreshold;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
       description = "Deadline for each attempt (a retry gets a fresh one): 250ms, 2s, 30m, 1h.")
@@ -29,7 +33,7 @@ final class RunOptions {
 
   @Option(names = "--monitor-interval", paramLabel = "DURATION", converter = Converters.IntervalConverter.class,
       description = "How often the tree's memory, files and cost are sampled (default 1s, at least 100ms).")
-  Duration monitorInterval;
+  MonitorInterval monitorInterval;
 
   @Option(names = "--memory-limit", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
       description = "End the run when its whole process tree uses more resident memory: 512MB, 2GB.")
@@ -47,13 +51,9 @@ final class RunOptions {
       description = "Wait before the first retry; later waits grow by the profile's backoff.")
   Duration retryDelay;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
-  Path config;
+  @Mixin ConfigMixin config;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "json, markdown or text (default: json when stdout is not a terminal, else text).")
-  OutputFormat format;
+  @Mixin FormatMixin format;
 
   @Option(names = "--detach",
       description = "Start the run in the background and return at once with its run id; follow it with status.")
@@ -72,8 +72,15 @@ final class RunOptions {
   boolean dryRun;
 
   ProfileSettings settings() {
-    return ProfileSettings.flags(
-        timeout, grace, budget, qualityThreshold, monitorInterval, memoryLimit, stallTimeout, maxAttempts,
-        retryDelay);
+    return ProfileSettings.builder()
+        .timeout(timeout)
+        .grace(grace)
+        .budget(budget)
+        .qualityThreshold(qualityThreshold)
+        .retry(RetrySettings.commandLine(maxAttempts, retryDelay))
+        .monitorInterval(monitorInterval)
+        .memoryLimit(memoryLimit)
+        .stallTimeout(stallTimeout)
+        .build();
   }
 }

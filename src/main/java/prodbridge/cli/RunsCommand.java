@@ -73,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
         }
       }
     }
-    OutputFormat f = context.formatOr(options.format);
+    OutputFormat f = options.format.in(context);
     Double episodeCost = episodeId == null ? null : Math.round(rows.stream()
         .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost")).sum() * 10000) / 10000.0;
     if (f == OutputFormat.JSON) {
@@ -86,7 +86,7 @@ final class RunsCommand implements Callable<Integer> {
       } else {
         context.out().println(ResultJson.write(rows));
       }
-      return 0;
+      return ExitCode.OK.code();
     }
     String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-31s %-13s %-9s %8s %9s  %s%n";
     context.out().printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
@@ -107,7 +107,7 @@ final class RunsCommand implements Callable<Integer> {
       context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null || episodeId != null
           ? " match" : "") + " in " + store.root());
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private boolean matches(Map<String, Object> r, Instant now) {
@@ -121,7 +121,7 @@ final class RunsCommand implements Callable<Integer> {
       return false;
     }
     Object started = r.get("started_at");
-    return since == null || started != null && Instant.parse((String) started).isAfter(now.minus(since));
+    return since == null || started != null && ((Instant) started).isAfter(now.minus(since));
   }
 
   private static Map<String, Object> row(RunView v, Instant now) {
@@ -139,7 +139,7 @@ final class RunsCommand implements Callable<Integer> {
     r.put("started_at", s == null ? null : s.startedAt());
     r.put("ended_at", s == null ? null : s.endedAt());
     r.put("age_seconds", s == null ? null
-        : Duration.between(Instant.parse(s.startedAt()), now).toMillis() / 1000.0);
+        : Duration.between(s.startedAt(), now).toMillis() / 1000.0);
     r.put("run_dir", ended ? v.result().runDir() : s == null ? null : s.runDir());
     return r;
   }

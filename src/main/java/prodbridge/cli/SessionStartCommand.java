@@ -30,7 +30,7 @@ final class SessionStartCommand implements Callable<Integer> {
       RunStore store = options.store(context);
       List<RunSession.Unseen> unseen = RunSession.unseen(store, LOOK_AT);
       if (unseen.isEmpty()) {
-        return 0;
+        return ExitCode.OK.code();
       }
       StringBuilder sb = new StringBuilder("prod-bridge: ").append(unseen.size())
           .append(unseen.size() == 1 ? " run" : " runs").append(" ended while no Claude Code session was watching:\n");
@@ -44,6 +44,6 @@ final class SessionStartCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       context.err().println("prod-bridge: session-start: " + e.getMessage());
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -40,8 +40,8 @@ final class StatusCommand implements Callable<Integer> {
     RunStore store = options.store(context);
     Path dir = runId != null ? store.dirOf(runId) : store.latest().orElse(null);
     if (dir == null) {
-      context.out().println(Printer.noRuns(store.root(), context.formatOr(options.format)));
-      return 0;
+      context.out().println(Printer.noRuns(store.root(), options.format.in(context)));
+      return ExitCode.OK.code();
     }
     RunView view = store.look(dir);
     if (wait != null) {
@@ -63,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
     if (view.ended()) {
       prodbridge.runs.RunSession.markSeen(dir);
     }
-    context.out().println(Printer.view(view, context.formatOr(options.format)));
-    return 0;
+    context.out().println(Printer.view(view, options.format.in(context)));
+    return ExitCode.OK.code();
   }
 }

@@ -64,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
       RunView view = store.look(dir);
       shown = tell(shown, view, dir);
       if (view.ended()) {
-        return 0;
+        return ExitCode.OK.code();
       }
       Thread.sleep(POLL_MILLIS);
     }
@@ -94,7 +94,7 @@ final class WatchCommand implements Callable<Integer> {
         FileLock lock = lockFile.tryLock()) {
       if (lock == null) {
         context.err().println("prod-bridge: another watch --all already follows " + store.root());
-        return 0;
+        return ExitCode.OK.code();
       }
       Set<String> done = new HashSet<>();
       store.recent(200).forEach(d -> {
@@ -120,7 +120,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         Thread.sleep(POLL_MILLIS);
       }
-      return 0;
+      return ExitCode.OK.code();
     }
   }
 }

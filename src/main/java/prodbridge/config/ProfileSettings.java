@@ -36,22 +36,6 @@ public record ProfileSettings(
     return new Builder();
   }
 
-  /** The command line's layer: only the limits a flag can set; each argument is null when its flag is absent. */
-  public static ProfileSettings flags(Duration timeout, Duration grace, Double budget, Double qualityThreshold,
-      Duration monitorInterval, ByteSize memoryLimit, Duration stallTimeout, Integer maxAttempts,
-      Duration retryDelay) {
-    return builder()
-        .timeout(timeout)
-        .grace(grace)
-        .budget(Budget.ofNullable(budget))
-        .qualityThreshold(QualityThreshold.ofNullable(qualityThreshold))
-        .retry(RetrySettings.flags(maxAttempts, retryDelay))
-        .monitorInterval(MonitorInterval.ofNullable(monitorInterval))
-        .memoryLimit(memoryLimit)
-        .stallTimeout(stallTimeout)
-        .build();
-  }
-
   /** This layer with {@code over}'s set values on top. */
   public ProfileSettings overriddenBy(ProfileSettings over) {
     return builder()

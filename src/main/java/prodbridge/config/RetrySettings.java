@@ -23,7 +23,7 @@ public record RetrySettings(
   public static final RetrySettings NONE = new RetrySettings(null, null, null, null, null, null);
 
   /** The command line's layer: {@code --max-attempts} and {@code --retry-delay}; null when neither is given. */
-  static RetrySettings flags(Integer maxAttempts, Duration delay) {
+  public static RetrySettings commandLine(Integer maxAttempts, Duration delay) {
     return maxAttempts == null && delay == null ? null : new RetrySettings(maxAttempts, delay, null, null, null, null);
   }
 

@@ -85,8 +85,7 @@ public final class BridgeMcpServer {
 
   private static SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
       ToolAnnotations annotations, BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
-    Tool tool = Tool.builder().name(name).description(description).inputSchema(schema).annotations(annotations)
-        .build();
+    Tool tool = Tool.builder(name, schema).description(description).annotations(annotations).build();
     return SyncToolSpecification.builder().tool(tool).callHandler((x, r) -> {
       try {
         return handler.apply(x, r);

@@ -20,13 +20,13 @@ final class Progress {
 
   /** No notifications (tests of the tool logic, clients that sent no token). */
   static Progress none() {
-    return new Progress(null, new CallToolRequest("none", java.util.Map.of()));
+    return new Progress(null, new CallToolRequest("none", java.util.Map.of(), null));
   }
 
   void tell(String message) {
     if (token != null && exchange != null) {
       sent += 1;
-      exchange.progressNotification(new ProgressNotification(token, sent, null, message));
+      exchange.progressNotification(new ProgressNotification(token, sent, null, message, null));
     }
   }
 }

@@ -35,22 +35,26 @@ final class RunStarter {
       argv.add("--");
       argv.add(topic);
     }
+    // Both streams go to files, so the 60 s wait bounds the whole start, however the bridge behaves.
+    Path out = Files.createTempFile("prod-bridge-mcp", ".out");
     Path err = Files.createTempFile("prod-bridge-mcp", ".err");
     try {
       ProcessBuilder pb = new ProcessBuilder(argv).directory(workingDir.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(out.toFile())
           .redirectError(err.toFile());
       Map<String, String> env = pb.environment();
       env.remove("JAVA_TOOL_OPTIONS");
       Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return new Started(1, "", "the bridge did not start the run within 60 s");
       }
       List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
-      return new Started(p.exitValue(), out, lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+      return new Started(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).strip(),
+          lines.isEmpty() ? "" : lines.get(lines.size() - 1));
     } finally {
+      Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
   }

@@ -20,6 +20,7 @@ import prodbridge.batch.BatchSummary;
 import prodbridge.batch.JobRecord;
 import prodbridge.batch.Journal;
 import prodbridge.runs.ResultJson;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunResult;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
@@ -39,7 +40,7 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     Map<String, Wait> waits = waits(dir.events());
     Instant origin = null;
     for (JobRecord r : latest.values()) {
-      origin = earliest(origin, Instant.parse(r.startedAt()));
+      origin = earliest(origin, r.startedAt());
     }
     for (Wait w : waits.values()) {
       origin = earliest(origin, w.from);
@@ -61,9 +62,9 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
           null, waitFrom, reason, null, limitMb, null);
     }
     boolean ran = r.runId() != null;
-    Double start = ran ? seconds(origin, Instant.parse(r.startedAt())) : null;
-    Double end = seconds(origin, Instant.parse(r.endedAt()));
-    Path runDir = ran ? dir.runs().resolve(r.runId()) : null;
+    Double start = ran ? seconds(origin, r.startedAt()) : null;
+    Double end = seconds(origin, r.endedAt());
+    Path runDir = ran ? dir.run(r.runId()).path() : null;
     String hint = r.skipReason() != null ? r.skipReason() : r.hint();
     return new JobRow(job.seq(), job.jobId(), job.topic(), r.status().json(), r.errorType(), hint, r.cost(),
         job.budget(), r.qualityScore(), start, end, waitFrom, reason, runDir == null ? null : peakMemory(runDir),
@@ -71,11 +72,12 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
   }
 
   private static Double peakMemory(Path runDir) {
-    RunResult result = RunStore.read(runDir.resolve("result.json"), RunResult.class);
+    RunDir files = new RunDir(runDir);
+    RunResult result = RunStore.read(files.result(), RunResult.class);
     if (result != null) {
       return result.peakMemoryMb() == null ? null : result.peakMemoryMb().doubleValue();
     }
-    RunState state = RunStore.read(runDir.resolve("state.json"), RunState.class);
+    RunState state = RunStore.read(files.state(), RunState.class);
     return state == null || state.memoryMb() == null ? null : state.memoryMb().doubleValue();
   }
 

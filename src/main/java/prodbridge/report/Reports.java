@@ -41,7 +41,7 @@ public final class Reports {
 
   /** The run report of {@code runDir}, into {@code html} (null: {@code report.html} in the run directory). */
   public static Written run(Path runDir, Path html) throws IOException {
-    Path out = html == null ? runDir.resolve("report.html") : html;
+    Path out = html == null ? new prodbridge.runs.RunDir(runDir).report() : html;
     RunFacts facts = RunFacts.read(runDir);
     JFreeChart chart = RunChart.chart(facts.trace(), facts.budget(), facts.memoryLimitMb(),
         facts.result() == null ? null : facts.result().finalCost(), facts.command() + " " + facts.runId() + ": " + facts.status());

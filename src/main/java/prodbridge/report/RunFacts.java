@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import prodbridge.runs.ResultJson;
+import prodbridge.runs.RunDir;
 import prodbridge.runs.RunResult;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
@@ -16,16 +17,16 @@ import prodbridge.runs.RunStore;
 record RunFacts(String runId, Path dir, RunResult result, RunState state, RunTrace trace, Long memoryLimitMb) {
 
   static RunFacts read(Path runDir) {
-    RunResult result = RunStore.read(runDir.resolve("result.json"), RunResult.class);
-    RunState state = RunStore.read(runDir.resolve("state.json"), RunState.class);
-    return new RunFacts(runDir.getFileName().toString(), runDir, result, state,
-        RunTrace.read(runDir.resolve("events.jsonl")), memoryLimit(runDir.resolve("run.json")));
+    RunDir files = new RunDir(runDir);
+    RunResult result = RunStore.read(files.result(), RunResult.class);
+    RunState state = RunStore.read(files.state(), RunState.class);
+    return new RunFacts(files.runId(), runDir, result, state, RunTrace.read(files.events()),
+        memoryLimit(files.launch()));
   }
 
   /** True for a directory that holds a run (its state, result or events). */
   static boolean isRunDir(Path dir) {
-    return Files.isRegularFile(dir.resolve("state.json")) || Files.isRegularFile(dir.resolve("result.json"))
-        || Files.isRegularFile(dir.resolve("run.json"));
+    return new RunDir(dir).holdsRun();
   }
 
   Double budget() {

@@ -43,6 +43,6 @@ public final class StateView {
   }
 
   private static double age(RunState s) {
-    return Math.max(0, Duration.between(Instant.parse(s.startedAt()), Instant.now()).toMillis()) / 1000.0;
+    return Math.max(0, Duration.between(s.startedAt(), Instant.now()).toMillis()) / 1000.0;
   }
 }

@@ -51,7 +51,7 @@ final class Attempt {
     RunMonitor monitor = new RunMonitor(limits, plan.eventsLog(), plan.outputDir(), plan.costFile(),
         plan.childEventsFile(), supervisor::lastOutputNanos, watchingLogs, this::stopFor, Redactor::redact);
     LaunchSpec spec = plan.launchSpec(monitor::onStdoutLine, budget);
-    java.nio.file.Files.deleteIfExists(plan.runDir().resolve(ChildExit.CODE_FILE));
+    java.nio.file.Files.deleteIfExists(plan.files().childExitCode());
     if (recordExit) {
       spec = new LaunchSpec(spec.runId(), ChildExit.recorded(spec.argv(), plan.runDir()), spec.workingDir(),
           spec.environment(), spec.stdoutLog(), spec.stderrLog(), spec.timeout(), spec.grace(), spec.stdoutLines(),

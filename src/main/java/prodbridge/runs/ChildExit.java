@@ -9,11 +9,7 @@ import java.time.Instant;
  * assembled. If the supervisor dies in between, this is what tells a child that finished by itself from one that
  * was still running, so a finished job is not run again.
  */
-public record ChildExit(int attempt, int exitCode, String at) {
-  static final String FILE = "child-exit.json";
-  /** Written by the wrapper below, which outlives a dead supervisor, with the child's exit code alone. */
-  static final String CODE_FILE = "child-exit.code";
-
+public record ChildExit(int attempt, int exitCode, Instant at) {
   /**
    * Runs the child under a small shell that writes its exit code to {@code $1} when it exits, even after the
    * supervisor died (SIGTERM, SIGINT and SIGHUP wait for the child instead of ending the shell; the child itself
@@ -25,7 +21,7 @@ public record ChildExit(int attempt, int exitCode, String at) {
   /** {@code argv} run under the exit-recording shell, writing into {@code runDir}. */
   static java.util.List<String> recorded(java.util.List<String> argv, Path runDir) {
     java.util.List<String> wrapped = new java.util.ArrayList<>(
-        java.util.List.of("bash", "-c", WRAPPER, "prod-bridge", runDir.resolve(CODE_FILE).toString()));
+        java.util.List.of("bash", "-c", WRAPPER, "prod-bridge", new RunDir(runDir).childExitCode().toString()));
     wrapped.addAll(argv);
     return wrapped;
   }
@@ -33,7 +29,7 @@ public record ChildExit(int attempt, int exitCode, String at) {
   /** The exit code the wrapper wrote for the current attempt, if its child has exited. */
   static Integer recordedCode(Path runDir) {
     try {
-      return Integer.valueOf(java.nio.file.Files.readString(runDir.resolve(CODE_FILE)).strip());
+      return Integer.valueOf(java.nio.file.Files.readString(new RunDir(runDir).childExitCode()).strip());
     } catch (IOException | RuntimeException none) {
       return null;
     }
@@ -41,14 +37,14 @@ public record ChildExit(int attempt, int exitCode, String at) {
 
   static void write(Path runDir, int attempt, int exitCode) {
     try {
-      RunFiles.writeAtomically(runDir.resolve(FILE),
-          ResultJson.write(new ChildExit(attempt, exitCode, Instant.now().toString())));
+      RunFiles.writeAtomically(new RunDir(runDir).childExit(),
+          ResultJson.write(new ChildExit(attempt, exitCode, Instant.now())));
     } catch (IOException e) {
       // only a recovery after the supervisor's death needs it; the run itself goes on
     }
   }
 
   static ChildExit read(Path runDir) {
-    return RunStore.read(runDir.resolve(FILE), ChildExit.class);
+    return RunStore.read(new RunDir(runDir).childExit(), ChildExit.class);
   }
 }

@@ -40,17 +40,17 @@ final class LostRun {
    * (progress events on stdout or in its events file, and the cost file {@code run.json} names); null if none.
    */
   static Double knownCost(Path dir, RunState state) {
+    RunDir files = new RunDir(dir);
     CostFile costFile = null;
     try {
-      JsonNode run = ResultJson.mapper().readTree(dir.resolve("run.json").toFile());
+      JsonNode run = ResultJson.mapper().readTree(files.launch().toFile());
       if (run != null && run.hasNonNull("cost_file")) {
         costFile = ResultJson.mapper().treeToValue(run.get("cost_file"), CostFile.class);
       }
     } catch (IOException | RuntimeException unreadable) {
       // no run.json, or one without a cost file: the other sources still count
     }
-    OptionalDouble seen = CostSources.lastKnown(dir.resolve("stdout.log"), dir.resolve("child-events.jsonl"),
-        costFile);
+    OptionalDouble seen = CostSources.lastKnown(files.stdoutLog(), files.childEvents(), costFile);
     if (seen.isEmpty()) {
       return state.cost();
     }
@@ -66,21 +66,21 @@ final class LostRun {
     String how = stop.signalledAnything()
         ? "; ended " + stop.terminated() + " leftover process(es) with SIGTERM, " + stop.killed() + " with SIGKILL"
         : "; no process was left";
+    RunDir files = new RunDir(dir);
     Double cost = knownCost(dir, state);
-    double seconds = Math.max(0, Duration.between(Instant.parse(state.startedAt()), Instant.now()).toMillis()) / 1000.0;
+    double seconds = Math.max(0, Duration.between(state.startedAt(), Instant.now()).toMillis()) / 1000.0;
     RunResult result = new RunResult(state.command(), state.runId(), state.episodeId(), state.topic(), status, type,
         message + how, hint, cost, state.budget(), null, state.qualityThreshold(), List.of(), 0, seconds, null,
         null, List.of(), state.memoryMb(), new RunResult.ProcessesEnded(stop.terminated(), stop.killed()), null,
-        dir.toString(), new RunResult.Logs(dir.resolve("stdout.log").toString(), dir.resolve("stderr.log").toString()));
-    String now = Instant.now().toString();
+        dir.toString(), new RunResult.Logs(files.stdoutLog().toString(), files.stderrLog().toString()));
     RunState ended = state.withFigures(state.stage(), state.progress(), cost, state.memoryMb())
-        .with(status.json(), now);
+        .ended(status.json(), Instant.now());
     try {
-      if (!RunFiles.writeOnce(dir.resolve("result.json"), ResultJson.write(result))) {
-        RunState latest = RunStore.read(dir.resolve(RunStateFile.FILE), RunState.class);
-        return new RunView(state.runId(), latest, RunStore.read(dir.resolve("result.json"), RunResult.class));
+      if (!RunFiles.writeOnce(files.result(), ResultJson.write(result))) {
+        RunState latest = RunStore.read(files.state(), RunState.class);
+        return new RunView(state.runId(), latest, RunStore.read(files.result(), RunResult.class));
       }
-      RunFiles.writeAtomically(dir.resolve(RunStateFile.FILE), ResultJson.write(ended));
+      RunFiles.writeAtomically(files.state(), ResultJson.write(ended));
     } catch (IOException e) {
       String failure = StoreFailure.of("record the run's end in", dir, e).getMessage();
       return new RunView(state.runId(), ended, result, new RunView.Alert(status.json(),

@@ -28,7 +28,7 @@ public record Prune(List<Path> runs, List<Path> episodes, long bytes) {
       RunView v = store.look(dir);
       RunState s = v.state();
       boolean ended = v.ended() || s != null && !s.running();
-      if (ended && s != null && Instant.parse(s.startedAt()).isBefore(cutoff)) {
+      if (ended && s != null && s.startedAt().isBefore(cutoff)) {
         runs.add(dir);
       }
     }

@@ -77,6 +77,7 @@ public final class RunExecution {
    * Runs it and returns the result, also when the store fills up meanwhile (the tree is then ended and the result
    * says so). A store that cannot be used at the start is a {@link StoreFailure}, with nothing launched.
    */
+  @SuppressWarnings("try") // the episode lock is held for the run and released on close; the run never names it
   public RunResult execute() throws IOException {
     if (!EpisodeLock.applies(plan)) {
       return executeUnlocked();
@@ -121,7 +122,7 @@ public final class RunExecution {
         Files.createDirectories(plan.outputDir());
         at = plan.runDir();
       }
-      RunFiles.writeAtomically(plan.runDir().resolve("run.json"), ResultJson.write(runJson()));
+      RunFiles.writeAtomically(plan.files().launch(), ResultJson.write(runJson()));
       RunFiles.createPrivateFile(plan.eventsLog());
       return SpaceReserve.in(plan.runDir());
     } catch (IOException e) {

@@ -29,16 +29,21 @@ public record RunPlan(
     ErrorRules errorRules,
     Map<String, String> placeholders) {
 
+  /** The files of the run's directory. */
+  public RunDir files() {
+    return new RunDir(runDir);
+  }
+
   public Path stdoutLog() {
-    return runDir.resolve("stdout.log");
+    return files().stdoutLog();
   }
 
   public Path stderrLog() {
-    return runDir.resolve("stderr.log");
+    return files().stderrLog();
   }
 
   public Path resultFile() {
-    return runDir.resolve("result.json");
+    return files().result();
   }
 
   /** What is launched, as a flat record for run.json and dry runs (environment names only, never values). */
@@ -78,12 +83,12 @@ public record RunPlan(
 
   /** Where monitoring appends samples and events. */
   public Path eventsLog() {
-    return runDir.resolve("events.jsonl");
+    return files().events();
   }
 
   /** The file the child may append progress events to; its path is in {@code PROD_BRIDGE_EVENTS_FILE}. */
   public Path childEventsFile() {
-    return runDir.resolve("child-events.jsonl");
+    return files().childEvents();
   }
 
   /** The argv with {@code {budget}} set to what an attempt may spend (the whole budget on the first). */

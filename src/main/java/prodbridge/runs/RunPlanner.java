@@ -1,13 +1,11 @@
 package prodbridge.runs;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +63,14 @@ public final class RunPlanner {
     values.put("quality_threshold", BigDecimal.valueOf(profile.qualityThreshold()).toPlainString());
     values.put("output_dir", outputDir == null ? null : outputDir.toString());
     values.put("run_dir", runDir.toString());
-    values.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    values.put("classpath", absoluteClasspath());
+    values.put("java", Relaunch.javaBinary());
+    values.put("classpath", Relaunch.classpath(workingDir));
     List<String> argv = direct ? request.commandLine() : expand(profile, values);
 
     Map<String, String> runVariables = new HashMap<>();
     runVariables.put("PROD_BRIDGE_RUN_DIR", runDir.toString());
     runVariables.put("PROD_BRIDGE_COMMAND", request.command());
-    runVariables.put("PROD_BRIDGE_EVENTS_FILE", runDir.resolve("child-events.jsonl").toString());
+    runVariables.put("PROD_BRIDGE_EVENTS_FILE", new RunDir(runDir).childEvents().toString());
     if (episodeId != null) {
       runVariables.put("PROD_BRIDGE_EPISODE_ID", episodeId);
       runVariables.put("PROD_BRIDGE_OUTPUT_DIR", outputDir.toString());
@@ -139,13 +137,5 @@ public final class RunPlanner {
       d = d.setScale(4, RoundingMode.DOWN);
     }
     return (d.scale() < 2 ? d.setScale(2, RoundingMode.UNNECESSARY) : d).toPlainString();
-  }
-
-  /** The bridge's own class path, absolute, so a child JVM in another directory still finds it. */
-  private String absoluteClasspath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(s -> !s.isEmpty())
-        .map(s -> workingDir.resolve(s).toAbsolutePath().normalize().toString())
-        .collect(Collectors.joining(File.pathSeparator));
   }
 }

@@ -28,7 +28,7 @@ public final class RunRecovery {
   /** The run's result if its child is known to have succeeded; empty otherwise (nothing is written then). */
   public static Optional<RunResult> ofSucceededChild(RunPlan plan) {
     Path dir = plan.runDir();
-    RunState state = RunStore.read(dir.resolve(RunStateFile.FILE), RunState.class);
+    RunState state = RunStore.read(plan.files().state(), RunState.class);
     ChildExit exit = ChildExit.read(dir);
     Integer code = ChildExit.recordedCode(dir);
     if (state == null || !state.running() || Files.exists(plan.resultFile())) {
@@ -41,10 +41,10 @@ public final class RunRecovery {
       return Optional.empty();
     }
     if (exit == null || exit.attempt() != state.attempt()) {
-      exit = new ChildExit(state.attempt(), 0, fileTime(dir.resolve(ChildExit.CODE_FILE)));
+      exit = new ChildExit(state.attempt(), 0, fileTime(plan.files().childExitCode()));
     }
-    Instant started = Instant.parse(state.startedAt());
-    Duration elapsed = Duration.between(started, Instant.parse(exit.at()));
+    Instant started = state.startedAt();
+    Duration elapsed = Duration.between(started, exit.at());
     Outcome outcome = new Outcome(StopReason.EXITED, state.childPid(), 0, null, started, elapsed,
         CostSources.tail(plan.stdoutLog(), 256 * 1024), CostSources.tail(plan.stderrLog(), 16 * 1024),
         size(plan.stdoutLog()), size(plan.stderrLog()), TreeStop.NOTHING, null);
@@ -66,20 +66,20 @@ public final class RunRecovery {
         Math.round(elapsed.toMillis()) / 1000.0, state.memoryMb(), null));
     try {
       RunFiles.writeAtomically(plan.resultFile(), ResultJson.write(result));
-      RunFiles.writeAtomically(dir.resolve(RunStateFile.FILE), ResultJson.write(
+      RunFiles.writeAtomically(plan.files().state(), ResultJson.write(
           state.withFigures(state.stage(), state.progress(), total, state.memoryMb())
-              .with(result.status().json(), Instant.now().toString())));
+              .ended(result.status().json(), Instant.now())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return Optional.of(result);
   }
 
-  private static String fileTime(Path file) {
+  private static Instant fileTime(Path file) {
     try {
-      return Files.getLastModifiedTime(file).toInstant().toString();
+      return Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {
-      return Instant.now().toString();
+      return Instant.now();
     }
   }
 

@@ -16,8 +16,6 @@ import java.util.Map;
 public final class RunSession {
   /** The variable Claude Code (2.1.x) sets in its Bash tool's environment. */
   public static final String ENV = "CLAUDE_CODE_SESSION_ID";
-  static final String FILE = "session.json";
-  static final String SEEN = "seen";
 
   private RunSession() {}
 
@@ -29,21 +27,21 @@ public final class RunSession {
     if (sessionId == null || sessionId.isBlank()) {
       return;
     }
-    RunFiles.writeAtomically(dir.resolve(FILE), ResultJson.write(
+    RunFiles.writeAtomically(new RunDir(dir).session(), ResultJson.write(
         Map.of("session_id", sessionId.strip(), "recorded_at", Instant.now().toString())));
   }
 
   /** The session that started the run, or null. */
   public static String of(Path dir) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> m = RunStore.read(dir.resolve(FILE), Map.class);
+    Map<String, Object> m = RunStore.read(new RunDir(dir).session(), Map.class);
     return m == null ? null : String.valueOf(m.get("session_id"));
   }
 
   /** Marks the run's end as seen; a failure to write only means it may be announced once more. */
   public static void markSeen(Path dir) {
     try {
-      RunFiles.createPrivateFile(dir.resolve(SEEN));
+      RunFiles.createPrivateFile(new RunDir(dir).seen());
     } catch (IOException e) {
       // best effort: at worst the next session hears of this run again
     }
@@ -54,7 +52,7 @@ public final class RunSession {
     List<Unseen> out = new ArrayList<>();
     for (Path dir : store.recent(limit)) {
       String session = of(dir);
-      if (session == null || Files.exists(dir.resolve(SEEN))) {
+      if (session == null || Files.exists(new RunDir(dir).seen())) {
         continue;
       }
       RunView view = store.look(dir);

@@ -17,7 +17,6 @@ import prodbridge.supervise.ProcessTree;
  */
 final class RunStateFile implements AutoCloseable {
   static final long HEARTBEAT_MILLIS = 1000;
-  static final String FILE = "state.json";
 
   private final Path file;
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,7 +32,7 @@ final class RunStateFile implements AutoCloseable {
 
   /** {@code onStoreFailure} is told once when a write fails because the store is full or read-only. */
   RunStateFile(RunPlan plan, boolean detached, java.util.function.Consumer<StoreFailure> onStoreFailure) {
-    this.file = plan.runDir().resolve(FILE);
+    this.file = plan.files().state();
     this.onStoreFailure = onStoreFailure;
     long self = ProcessHandle.current().pid();
     this.state = initial(plan, detached, self, ProcessTree.startTicksOf(self));
@@ -45,15 +44,17 @@ final class RunStateFile implements AutoCloseable {
    * {@link RunStore#STARTING_PATIENCE}.
    */
   static void writeStarting(RunPlan plan) throws IOException {
-    RunFiles.writeAtomically(plan.runDir().resolve(FILE), ResultJson.write(initial(plan, true, 0, 0)));
+    RunFiles.writeAtomically(plan.files().state(), ResultJson.write(initial(plan, true, 0, 0)));
   }
 
   private static RunState initial(RunPlan plan, boolean detached, long pid, long startTicks) {
-    String now = Instant.now().toString();
-    return new RunState(plan.runId(), plan.command(), plan.topic(), plan.episodeId(), RunState.RUNNING,
-        detached, pid, startTicks, 0, 0, ProcessTree.MARKER_VARIABLE + "=" + plan.runId(), 0,
-        null, null, null, plan.profile().budget(), plan.profile().qualityThreshold(), null, now, now, null,
-        plan.runDir().toString(), BootClock.bootId(), BootClock.monotonicNanos());
+    Instant now = Instant.now();
+    return RunState.builder().run(plan.runId(), plan.command(), plan.topic(), plan.episodeId())
+        .status(RunState.RUNNING).detached(detached).supervisor(pid, startTicks)
+        .marker(ProcessTree.MARKER_VARIABLE + "=" + plan.runId())
+        .limits(plan.profile().budget(), plan.profile().qualityThreshold()).startedAt(now).heartbeat(now)
+        .runDir(plan.runDir().toString()).bootId(BootClock.bootId()).heartbeatMonotonicNs(BootClock.monotonicNanos())
+        .build();
   }
 
   void start() {
@@ -76,14 +77,14 @@ final class RunStateFile implements AutoCloseable {
   /** Writes the final state; throws when even that cannot be written. */
   synchronized void finished(RunResult result) throws IOException {
     state = state.withFigures(state.stage(), state.progress(), result.finalCost(), result.peakMemoryMb())
-        .with(result.status().json(), Instant.now().toString());
+        .ended(result.status().json(), Instant.now());
     closed = true;
     RunFiles.writeAtomically(file, ResultJson.write(state));
   }
 
   private synchronized void beat() {
     if (!closed) {
-      state = state.beating(Instant.now().toString());
+      state = state.beating(Instant.now());
       write();
       checkSpace();
     }

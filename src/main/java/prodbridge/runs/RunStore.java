@@ -94,9 +94,10 @@ public final class RunStore {
   }
 
   private RunView look(Path dir, TreeStop endedBefore, Duration keeperPatience) {
-    RunResult result = read(dir.resolve("result.json"), RunResult.class);
-    RunState state = read(dir.resolve(RunStateFile.FILE), RunState.class);
-    String id = dir.getFileName().toString();
+    RunDir files = new RunDir(dir);
+    RunResult result = read(files.result(), RunResult.class);
+    RunState state = read(files.state(), RunState.class);
+    String id = files.runId();
     if (result == null && state == null) {
       return new RunView(id, null, null, unreadable(dir));
     }
@@ -107,9 +108,9 @@ public final class RunStore {
       return new RunView(id, state, null, unresponsive(state));
     }
     Keeper.awaitKeepersOf(dir, keeperPatience);
-    RunResult late = read(dir.resolve("result.json"), RunResult.class);
+    RunResult late = read(files.result(), RunResult.class);
     if (late != null) {
-      return new RunView(id, read(dir.resolve(RunStateFile.FILE), RunState.class), late);
+      return new RunView(id, read(files.state(), RunState.class), late);
     }
     return LostRun.end(dir, state, LOST_TREE_GRACE, endedBefore);
   }
@@ -120,8 +121,9 @@ public final class RunStore {
    * which ends the tree itself and writes the result.
    */
   public RunView cancel(Path dir, Duration patience) {
-    RunView now = new RunView(dir.getFileName().toString(), read(dir.resolve(RunStateFile.FILE), RunState.class),
-        read(dir.resolve("result.json"), RunResult.class));
+    RunDir files = new RunDir(dir);
+    RunView now = new RunView(files.runId(), read(files.state(), RunState.class),
+        read(files.result(), RunResult.class));
     if (now.ended() || now.state() == null) {
       return now;
     }
@@ -132,9 +134,9 @@ public final class RunStore {
       ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroy);
       long deadline = System.nanoTime() + patience.toNanos();
       while (System.nanoTime() < deadline) {
-        RunResult result = read(dir.resolve("result.json"), RunResult.class);
+        RunResult result = read(files.result(), RunResult.class);
         if (result != null) {
-          return new RunView(now.runId(), read(dir.resolve(RunStateFile.FILE), RunState.class), result);
+          return new RunView(now.runId(), read(files.state(), RunState.class), result);
         }
         pause(100);
       }
@@ -142,7 +144,7 @@ public final class RunStore {
         ProcessHandle.of(state.supervisorPid()).ifPresent(ProcessHandle::destroyForcibly);
       }
     }
-    RunState latest = java.util.Objects.requireNonNullElse(read(dir.resolve(RunStateFile.FILE), RunState.class), state);
+    RunState latest = java.util.Objects.requireNonNullElse(read(files.state(), RunState.class), state);
     var stop = ProcessTree.ofRecordedRun(latest.childPid(), latest.childStartTicks(), latest.runId())
         .terminate(LOST_TREE_GRACE);
     return LostRun.finish(dir, latest, stop, RunStatus.CANCELLED, prodbridge.classify.ErrorType.CANCELLED,
@@ -169,9 +171,9 @@ public final class RunStore {
 
   /** Why a run directory has neither a readable state nor a result. */
   private static RunView.Alert unreadable(Path dir) {
-    Path file = dir.resolve(RunStateFile.FILE);
-    String why = !Files.exists(file) ? "it has no " + RunStateFile.FILE + " (its start failed, or it is starting)"
-        : "its " + RunStateFile.FILE + " cannot be read (torn, not JSON, or not readable): " + file;
+    Path file = new RunDir(dir).state();
+    String why = !Files.exists(file) ? "it has no " + file.getFileName() + " (its start failed, or it is starting)"
+        : "its " + file.getFileName() + " cannot be read (torn, not JSON, or not readable): " + file;
     return new RunView.Alert("unknown", why,
         "Look at the files in " + dir + "; a run that never started can be deleted.");
   }
@@ -179,7 +181,7 @@ public final class RunStore {
   /** True while the run's supervisor lives, or is still starting (a detached run's first second). */
   private static boolean supervised(RunState state) {
     if (state.supervisorPid() == 0) {
-      return java.time.Instant.parse(state.heartbeat()).plus(STARTING_PATIENCE).isAfter(java.time.Instant.now());
+      return state.heartbeat().plus(STARTING_PATIENCE).isAfter(java.time.Instant.now());
     }
     return ProcessTree.isAlive(state.supervisorPid(), state.supervisorStartTicks());
   }

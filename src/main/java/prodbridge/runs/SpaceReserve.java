@@ -17,7 +17,7 @@ final class SpaceReserve {
   }
 
   static SpaceReserve in(Path runDir) throws IOException {
-    Path file = runDir.resolve(".space-reserve");
+    Path file = new RunDir(runDir).spaceReserve();
     RunFiles.createPrivateFile(file);
     Files.write(file, new byte[BYTES]);
     return new SpaceReserve(file);

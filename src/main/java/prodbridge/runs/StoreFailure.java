@@ -12,12 +12,9 @@ import java.util.Locale;
 /**
  * The run store (the runs root and the runs in it) could not be read or written: missing and not creatable, not
  * a directory, not writable, read-only, or full. An error for the user with one line that says where and why, never
- * a crash; the bridge exits with {@link #EXIT_CODE}.
+ * a crash; the bridge exits with 4 (the README's exit code table).
  */
 public final class StoreFailure extends RuntimeException {
-  /** The bridge's exit code when its own store fails (documented in the README's exit code table). */
-  public static final int EXIT_CODE = 4;
-
   private final boolean full;
   private final Path path;
 

@@ -3,6 +3,7 @@ package prodbridge.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class AdmissionRulesTest {
 
   private static AdmissionRules rules(Double totalBudget, Integer maxFailures, long machineMemory) {
     return new AdmissionRules(new BatchManifest("in.csv", "/", null, totalBudget, maxFailures, 4, "local",
-        "2026-01-01T00:00:00Z", List.of(SMALL, BIG)), machineMemory);
+        Instant.parse("2026-01-01T00:00:00Z"), List.of(SMALL, BIG)), machineMemory);
   }
 
   private static AdmissionRules.Load load(double spent, double inFlight, int running, Long available,

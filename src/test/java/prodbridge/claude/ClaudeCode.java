@@ -41,12 +41,15 @@ final class ClaudeCode {
     env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
     env.putAll(extraEnv);
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Path outFile = Files.createTempFile(home, "claude", ".out");
     Path err = Files.createTempFile(home, "claude", ".err");
-    pb.redirectError(err.toFile());
+    pb.redirectOutput(outFile.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     try {
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      boolean ended = p.waitFor(300, TimeUnit.SECONDS);
+      String out = Files.readString(outFile, StandardCharsets.UTF_8);
+      assertThat(ended).as("claude " + String.join(" ", args) + " ended within 300 s\n" + out + "\n"
+          + Files.readString(err)).isTrue();
       assertThat(p.exitValue()).as(String.join(" ", args) + "\n" + out + "\n" + Files.readString(err))
           .isEqualTo(expected);
       return out;

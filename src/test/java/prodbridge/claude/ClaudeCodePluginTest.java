@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -204,18 +205,31 @@ class ClaudeCodePluginTest {
       Thread.sleep(200);
     }
     long pid = Bridge.json(Files.readString(runDir(runId).resolve("state.json"))).get("supervisor_pid").asLong();
-    ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+    var supervisor = ProcessHandle.of(pid);
+    if (supervisor.isPresent()
+        && supervisor.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
+      supervisor.get().destroyForcibly();
+      throw new AssertionError("the supervisor of run " + runId + " (pid " + pid + ") had not exited 60 s after"
+          + " its result; it was killed (its keeper ends its tree)");
+    }
   }
 
   private String bash(String command) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).directory(project.toFile());
     pb.environment().put("HOME", home.toString());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(command + "\n" + err).isZero();
-    return out;
+    Path out = Files.createTempFile(tmp, "bash", ".out");
+    Path err = Files.createTempFile(tmp, "bash", ".err");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(command + " ended within 120 s\n" + Files.readString(err))
+          .isTrue();
+      assertThat(p.exitValue()).as(command + "\n" + Files.readString(err)).isZero();
+      return Files.readString(out);
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
   }
 
   private static String mavenRepo() {

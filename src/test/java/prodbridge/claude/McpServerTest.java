@@ -80,7 +80,7 @@ class McpServerTest {
     CallToolResult waited;
     try (McpSyncClient client = sdkClient(progress)) {
       client.initialize();
-      CallToolResult early = client.callTool(new CallToolRequest("result", Map.of("run_id", runId)));
+      CallToolResult early = client.callTool(new CallToolRequest("result", Map.of("run_id", runId), null));
       assertThat(early.isError()).isTrue();
       JsonNode notEnded = JSON.readTree(((TextContent) early.content().get(0)).text());
       assertThat(notEnded.get("error_type").asText()).isEqualTo("NOT_ENDED");

@@ -141,4 +141,40 @@ class BatchRunTest {
     String events = Files.readString(dir.resolve("b/events.jsonl"));
     assertThat(events).contains("\"kind\":\"held\"", "\"reason\":\"memory\"", "\"needed_mb\":" + limitMb);
   }
+
+  @Test
+  void aJobThatCanNeverFitInTheMachinesMemoryEndsTheBatchAtOnceWithTheReasonInsteadOfWaiting() throws Exception {
+    long totalMb = prodbridge.monitor.SystemMemory.totalBytes() >> 20;
+    BatchFixture fx = new BatchFixture(dir);
+    Path config = fx.config(0.1, "\"memory_limit\": \"" + (totalMb * 2) + "MB\"");
+    Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\n");
+
+    long t0 = System.nanoTime();
+    CliRun run = new CliHarness(dir).run("batch", "season.txt", "--config", config.toString(), "--batch-dir", "b");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+    assertThat(run.stderr().strip()).doesNotContain("\n").contains("season.txt:1: the prod-episode memory limit ("
+        + totalMb * 2 + " MB) is more than this machine has (", "the job could never start");
+    assertThat(millis).as("refused at once, not held for memory").isLessThan(30_000);
+    assertThat(dir.resolve("b")).as("nothing created").doesNotExist();
+    assertThat(fx.doneCounts()).isEmpty();
+  }
+
+  @Test
+  void aResumeThatFindsAJobThatCanNeverFitIsRefusedTheSameWay() throws Exception {
+    BatchFixture fx = new BatchFixture(dir);
+    Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\n");
+    CliRun first = new CliHarness(dir).run("batch", "season.txt", "--config", fx.config(0.1, "").toString(),
+        "--batch-dir", "b", "--total-budget", "0.5");
+    assertThat(first.json().get("counts").get("skipped").asInt()).as(first.stdout()).isEqualTo(2);
+
+    long totalMb = prodbridge.monitor.SystemMemory.totalBytes() >> 20;
+    Path big = fx.config(0.1, "\"memory_limit\": \"" + (totalMb * 2) + "MB\"");
+    CliRun resumed = new CliHarness(dir).run("batch", "season.txt", "--config", big.toString(), "--batch-dir", "b",
+        "--total-budget", "5", "--resume");
+    assertThat(resumed.exitCode()).as(resumed.stderr()).isEqualTo(2);
+    assertThat(resumed.stderr()).contains("is more than this machine has (", "the job could never start");
+    assertThat(fx.doneCounts()).as("nothing ran in either session").isEmpty();
+  }
 }

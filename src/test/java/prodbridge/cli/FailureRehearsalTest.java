@@ -77,8 +77,14 @@ class FailureRehearsalTest {
   @Test
   void memoryGrowthEndsInTheChildsOwnOutOfMemoryError() {
     CliRun run = episode("memory-growth");
+    assertThat(run.exitCode()).as(run.stdout()).isEqualTo(13);
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
+    assertThat(r.get("error_type").asText()).as("the child's own OutOfMemoryError is a memory class")
+        .isEqualTo("MEMORY_ERROR");
+    assertThat(r.get("error_message").asText()).isEqualTo(
+        "the pipeline exited with code 1: java.lang.OutOfMemoryError: Java heap space");
+    assertThat(r.get("attempts")).as("memory errors are not retried by default").hasSize(1);
     assertThat(r.get("stderr_tail").asText()).contains("OutOfMemoryError");
   }
 
@@ -97,8 +103,15 @@ class FailureRehearsalTest {
   @Test
   void aProviderErrorKeepsItsEvidenceInTheStderrTail() {
     CliRun run = episode("auth-error");
+    assertThat(run.exitCode()).as(run.stdout()).isEqualTo(18);
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
+    assertThat(r.get("error_type").asText()).as("a 401 from the provider is an auth class")
+        .isEqualTo("API_AUTH_ERROR");
+    assertThat(r.get("error_message").asText()).startsWith(
+        "the pipeline exited with code 1: anthropic.AuthenticationError: Error code: 401");
+    assertThat(r.get("hint").asText()).contains("ANTHROPIC_API_KEY");
+    assertThat(r.get("attempts")).as("auth errors are not retried by default").hasSize(1);
     assertThat(r.get("exit_code").asInt()).isEqualTo(1);
     assertThat(r.get("stderr_tail").asText()).contains("401");
   }

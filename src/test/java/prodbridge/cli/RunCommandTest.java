@@ -31,11 +31,13 @@ class RunCommandTest {
   }
 
   @Test
-  void aCommandsOwnFlagsAreNotTheBridges() {
+  void aCommandsOwnFlagsAreNotTheBridges() throws Exception {
     CliRun run = new CliHarness(dir).run("run", "--", "bash", "-c", "echo \"$1 $2\"", "_", "--timeout", "-x");
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("success");
     assertThat(r.get("exit_code").asInt()).isZero();
+    assertThat(Files.readString(Path.of(r.get("logs").get("stdout").asText())))
+        .as("the flags after -- reached the child verbatim").isEqualTo("--timeout -x\n");
   }
 
   @Test

@@ -35,8 +35,13 @@ class ProfileSettingsTest {
 
   @Test
   void theCommandLineLayerCarriesOnlyTheFlagsGiven() {
-    ProfileSettings flags = ProfileSettings.flags(
-        null, Duration.ofSeconds(3), 4.0, 9.0, Duration.ofMillis(250), null, null, 2, null);
+    ProfileSettings flags = ProfileSettings.builder()
+        .grace(Duration.ofSeconds(3))
+        .budget(new Budget(4))
+        .qualityThreshold(new QualityThreshold(9))
+        .monitorInterval(new MonitorInterval(Duration.ofMillis(250)))
+        .retry(RetrySettings.commandLine(2, null))
+        .build();
     assertThat(flags.grace()).isEqualTo(Duration.ofSeconds(3));
     assertThat(flags.budget()).isEqualTo(new Budget(4));
     assertThat(flags.qualityThreshold()).isEqualTo(new QualityThreshold(9));

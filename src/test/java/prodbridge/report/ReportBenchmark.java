@@ -93,7 +93,7 @@ class ReportBenchmark {
     }
     String now = at(start, 0);
     Files.writeString(dir.manifest(), ResultJson.write(new BatchManifest("/srv/seasons.csv", "/srv", null, 60000.0,
-        null, 8, "local", now, jobs)));
+        null, 8, "local", Instant.parse(now), jobs)));
     Files.writeString(dir.coordinator(), "{\"pid\":1,\"start_ticks\":1,\"host\":\"bench\",\"executor\":\"local\","
         + "\"slurm_job_id\":null,\"started_at\":\"" + now + "\",\"ended_at\":\"" + at(start, 2.0e6) + "\","
         + "\"outcome\":\"finished\"}");

@@ -44,14 +44,21 @@ public final class Tmpfs implements AutoCloseable {
     return dir;
   }
 
+  /** Unmounts it; if interrupted meanwhile, keeps the interrupt and leaves a lazy unmount running. */
   @Override
-  public void close() throws Exception {
-    if (run("umount", dir.toString()) != 0) {
-      run("umount", "-l", dir.toString());
+  public void close() throws IOException {
+    try {
+      if (run("umount", dir.toString()) != 0) {
+        run("umount", "-l", dir.toString());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      new ProcessBuilder("umount", "-l", dir.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
   }
 
-  private static int run(String... argv) throws Exception {
+  private static int run(String... argv) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(argv)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
