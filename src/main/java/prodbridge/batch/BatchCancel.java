@@ -5,8 +5,9 @@ import java.time.Duration;
 import prodbridge.supervise.ProcessTree;
 
 /**
- * Stops a batch from outside: SIGTERM to its coordinator (which cancels the running jobs, waits for their records
- * and writes the summary), and {@code scancel} for a Slurm batch, whose tasks then cancel their runs.
+ * Stops a batch from outside: SIGTERM to its coordinator (which cancels the running jobs, waits for
+ * their records and writes the summary), and {@code scancel} for a Slurm batch, whose tasks then
+ * cancel their runs.
  */
 public final class BatchCancel {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -14,7 +15,8 @@ public final class BatchCancel {
   private BatchCancel() {}
 
   /** Returns what was done, in a sentence. */
-  public static String cancel(BatchDir dir, SlurmCli slurm) throws IOException, InterruptedException {
+  public static String cancel(BatchDir dir, SlurmCli slurm)
+      throws IOException, InterruptedException {
     Coordinator c = Coordinator.read(dir);
     if (c == null) {
       return "batch " + dir.path() + " has never run";
@@ -30,9 +32,14 @@ public final class BatchCancel {
       while (ProcessTree.isAlive(c.pid(), c.startTicks()) && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      done.append(ProcessTree.isAlive(c.pid(), c.startTicks())
-          ? "the coordinator (pid " + c.pid() + ") has not ended after " + PATIENCE.toSeconds() + " s"
-          : "the coordinator (pid " + c.pid() + ") cancelled its running jobs and ended");
+      done.append(
+          ProcessTree.isAlive(c.pid(), c.startTicks())
+              ? "the coordinator (pid "
+                  + c.pid()
+                  + ") has not ended after "
+                  + PATIENCE.toSeconds()
+                  + " s"
+              : "the coordinator (pid " + c.pid() + ") cancelled its running jobs and ended");
     } else if (c.alive()) {
       done.append("the coordinator runs on ").append(c.host()).append(": cancel it there");
     } else {

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import prodbridge.runs.RunDir;
 
 /**
- * The files of one batch: {@code batch.json} (the manifest), {@code journal.jsonl} (one line per finished job),
- * {@code joblog.tsv} (the same in GNU parallel's format), {@code claims.jsonl} (jobs started by Slurm array tasks),
- * {@code events.jsonl} (admission decisions), {@code summary.json}, {@code report.html} and {@code report.png},
- * {@code coordinator.json} (who runs the batch now), {@code runs/} (each job's run directory), {@code keeper.log}
- * (the batch keeper's log) and {@code slurm/} ({@code logs/} held each job supervisor's own log when every job had
- * its own process).
+ * The files of one batch: {@code batch.json} (the manifest), {@code journal.jsonl} (one line per
+ * finished job), {@code joblog.tsv} (the same in GNU parallel's format), {@code claims.jsonl} (jobs
+ * started by Slurm array tasks), {@code events.jsonl} (admission decisions), {@code summary.json},
+ * {@code report.html} and {@code report.png}, {@code coordinator.json} (who runs the batch now),
+ * {@code runs/} (each job's run directory), {@code keeper.log} (the batch keeper's log) and {@code
+ * slurm/} ({@code logs/} held each job supervisor's own log when every job had its own process).
  */
 public record BatchDir(Path path) {
   public BatchDir {
@@ -41,7 +41,10 @@ public record BatchDir(Path path) {
     return path.resolve("summary.json");
   }
 
-  /** The batch report, written when a session ends ({@code report.png} beside it holds its main chart). */
+  /**
+   * The batch report, written when a session ends ({@code report.png} beside it holds its main
+   * chart).
+   */
   public Path report() {
     return path.resolve("report.html");
   }

@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import prodbridge.runs.ResultJson;
 
-/** {@code events.jsonl} of a batch: sessions starting and ending, jobs starting, and jobs held back, and why. */
+/**
+ * {@code events.jsonl} of a batch: sessions starting and ending, jobs starting, and jobs held back,
+ * and why.
+ */
 final class BatchEvents {
   private static final Logger log = LoggerFactory.getLogger(BatchEvents.class);
 

@@ -24,6 +24,8 @@ enum BatchFormat {
     if (first.startsWith("{")) {
       return JSONL;
     }
-    return first.toLowerCase(Locale.ROOT).matches("\"?topic\"?\\s*,.*|.*,\\s*\"?topic\"?\\s*(,.*)?") ? CSV : TEXT;
+    return first.toLowerCase(Locale.ROOT).matches("\"?topic\"?\\s*,.*|.*,\\s*\"?topic\"?\\s*(,.*)?")
+        ? CSV
+        : TEXT;
   }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The coordinator's running account of a batch: what every recorded run cost (earlier sessions included, since the
- * total budget covers the whole batch), and this session's successes, failures and run times for the progress bar.
+ * The coordinator's running account of a batch: what every recorded run cost (earlier sessions
+ * included, since the total budget covers the whole batch), and this session's successes, failures
+ * and run times for the progress bar.
  */
 final class BatchLedger {
   private final Instant sessionStart;
@@ -48,14 +49,30 @@ final class BatchLedger {
     return sessionFailures;
   }
 
-  BatchProgress progress(int jobs, int running, int waiting, double inFlightCost, Double totalBudget,
-      double elapsedSeconds, int parallel, String heldBack) {
+  BatchProgress progress(
+      int jobs,
+      int running,
+      int waiting,
+      double inFlightCost,
+      Double totalBudget,
+      double elapsedSeconds,
+      int parallel,
+      String heldBack) {
     Long eta = null;
     if (runs > 0) {
       double perJob = runSeconds / runs;
       eta = Math.round(Math.ceil((double) (waiting + running) / parallel) * perJob);
     }
-    return new BatchProgress(jobs, succeeded, failed, skipped, running, waiting, spent + inFlightCost, totalBudget, eta,
+    return new BatchProgress(
+        jobs,
+        succeeded,
+        failed,
+        skipped,
+        running,
+        waiting,
+        spent + inFlightCost,
+        totalBudget,
+        eta,
         heldBack);
   }
 }

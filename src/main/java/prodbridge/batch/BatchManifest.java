@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code batch.json}: what the batch is (its input file, the directory and config file its jobs resolve paths
- * against, its jobs) and the limits of its latest session, which Slurm array tasks read to admit themselves.
- * {@code configFile} is null when the built-in config (or the working directory's prod-bridge.json) applies;
- * {@code totalBudget} and {@code maxFailures} are null when unlimited; failures count from {@code
- * sessionStartedAt}, the start of the latest session (a resume starts a new one).
+ * {@code batch.json}: what the batch is (its input file, the directory and config file its jobs
+ * resolve paths against, its jobs) and the limits of its latest session, which Slurm array tasks
+ * read to admit themselves. {@code configFile} is null when the built-in config (or the working
+ * directory's prod-bridge.json) applies; {@code totalBudget} and {@code maxFailures} are null when
+ * unlimited; failures count from {@code sessionStartedAt}, the start of the latest session (a
+ * resume starts a new one).
  */
 public record BatchManifest(
     String inputFile,
@@ -26,7 +27,9 @@ public record BatchManifest(
   }
 
   public BatchJob job(String jobId) {
-    return jobs.stream().filter(j -> j.jobId().equals(jobId)).findFirst()
+    return jobs.stream()
+        .filter(j -> j.jobId().equals(jobId))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no job " + jobId + " in this batch"));
   }
 }

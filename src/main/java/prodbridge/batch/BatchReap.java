@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,10 +23,11 @@ import prodbridge.runs.RunStatus;
 import prodbridge.runs.RunStore;
 
 /**
- * Records what a local batch's dead coordinator left, once its keeper has ended the jobs' trees: every job that was
- * started but has no journal line gets one. A job whose child had already exited 0 is a success (its result is
- * assembled from its files if the coordinator died before writing it), a job that had ended otherwise keeps its
- * result, and a job that was still running is recorded CANCELLED, so {@code --resume} runs it again and only it.
+ * Records what a local batch's dead coordinator left, once its keeper has ended the jobs' trees:
+ * every job that was started but has no journal line gets one. A job whose child had already exited
+ * 0 is a success (its result is assembled from its files if the coordinator died before writing
+ * it), a job that had ended otherwise keeps its result, and a job that was still running is
+ * recorded CANCELLED, so {@code --resume} runs it again and only it.
  */
 public final class BatchReap {
   private static final Logger log = LoggerFactory.getLogger(BatchReap.class);
@@ -35,7 +35,10 @@ public final class BatchReap {
 
   private BatchReap() {}
 
-  /** Reaps the batch in {@code batchDir}; {@code env} is what its jobs are planned with. Returns what it did. */
+  /**
+   * Reaps the batch in {@code batchDir}; {@code env} is what its jobs are planned with. Returns
+   * what it did.
+   */
   public static Map<String, Object> reap(Path batchDir, Map<String, String> env)
       throws IOException, InterruptedException {
     BatchDir dir = new BatchDir(batchDir);
@@ -50,16 +53,23 @@ public final class BatchReap {
       }
       if (lock == null) {
         log.warn("batch {} is being run by another session; its journal is left to it", dir.path());
-        return Map.of("batch_dir", dir.path().toString(), "recorded", 0, "note", "another session holds the batch");
+        return Map.of(
+            "batch_dir",
+            dir.path().toString(),
+            "recorded",
+            0,
+            "note",
+            "another session holds the batch");
       }
       return recordUnfinished(dir, manifest, env);
     }
   }
 
-  private static Map<String, Object> recordUnfinished(BatchDir dir, BatchManifest manifest, Map<String, String> env)
-      throws IOException {
+  private static Map<String, Object> recordUnfinished(
+      BatchDir dir, BatchManifest manifest, Map<String, String> env) throws IOException {
     Journal journal = new Journal(dir);
-    Set<String> recorded = journal.records().stream().map(JobRecord::runId).collect(Collectors.toSet());
+    Set<String> recorded =
+        journal.records().stream().map(JobRecord::runId).collect(Collectors.toSet());
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : startedRuns(dir).entrySet()) {
       String runId = e.getKey();
@@ -68,10 +78,15 @@ public final class BatchReap {
       }
       JsonNode started = e.getValue();
       BatchJob job = manifest.job(started.get("job_id").asText());
-      JobRecord r = record(dir, manifest, job, runId, Instant.parse(started.get("ts").asText()), env);
+      JobRecord r =
+          record(dir, manifest, job, runId, Instant.parse(started.get("ts").asText()), env);
       journal.append(r, JobRun.commandLine(job));
       counts.merge(r.status().json(), 1, Integer::sum);
-      log.info("job {} (run {}) recorded {} after the coordinator's death", job.jobId(), runId, r.status().json());
+      log.info(
+          "job {} (run {}) recorded {} after the coordinator's death",
+          job.jobId(),
+          runId,
+          r.status().json());
     }
     Coordinator c = Coordinator.read(dir);
     if (c != null && c.endedAt() == null && "local".equals(c.executor())) {
@@ -85,29 +100,45 @@ public final class BatchReap {
     return out;
   }
 
-  private static JobRecord record(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Instant started,
+  private static JobRecord record(
+      BatchDir dir,
+      BatchManifest manifest,
+      BatchJob job,
+      String runId,
+      Instant started,
       Map<String, String> env) {
     Path runDir = dir.run(runId).path();
     Instant now = Instant.now();
     RunResult result = null;
     if (Files.isDirectory(runDir)) {
       try {
-        result = RunRecovery.ofSucceededChild(JobRun.plan(dir, manifest, job, runId, env))
-            .orElseGet(() -> new RunStore(dir.runs()).look(runDir).result());
+        result =
+            RunRecovery.ofSucceededChild(JobRun.plan(dir, manifest, job, runId, env))
+                .orElseGet(() -> new RunStore(dir.runs()).look(runDir).result());
       } catch (RuntimeException e) {
-        log.error("job {} (run {}) could not be read back ({}); recorded cancelled so --resume runs it", job.jobId(),
-            runId, e.toString());
+        log.error(
+            "job {} (run {}) could not be read back ({}); recorded cancelled so --resume runs it",
+            job.jobId(),
+            runId,
+            e.toString());
       }
     }
     if (result != null && result.status() != RunStatus.LOST) {
       return JobRun.record(job, result, started, now);
     }
     ErrorType type = ErrorType.CANCELLED;
-    return JobRecord.of(job).runId(runId).status(JobStatus.CANCELLED).error(type)
+    return JobRecord.of(job)
+        .runId(runId)
+        .status(JobStatus.CANCELLED)
+        .error(type)
         .cost(result == null ? null : result.finalCost())
-        .hint("The batch's coordinator died while this job ran; its keeper ended the job's processes. --resume runs"
-            + " it again.")
-        .message("the batch's coordinator died while the job ran").span(started, now).host(Host.name()).build();
+        .hint(
+            "The batch's coordinator died while this job ran; its keeper ended the job's processes. --resume runs"
+                + " it again.")
+        .message("the batch's coordinator died while the job ran")
+        .span(started, now)
+        .host(Host.name())
+        .build();
   }
 
   /** Run id to its "started" event, for every job any local session of the batch started. */
@@ -128,5 +159,4 @@ public final class BatchReap {
     }
     return started;
   }
-
 }

@@ -17,7 +17,10 @@ import prodbridge.runs.RunDir;
 import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
-/** Builds a batch's summary from its files alone, so it works for any batch: running, finished or interrupted. */
+/**
+ * Builds a batch's summary from its files alone, so it works for any batch: running, finished or
+ * interrupted.
+ */
 public final class BatchReport {
   private static final List<String> STATUSES =
       List.of("success", "error", "lost", "cancelled", "skipped", "running", "pending");
@@ -29,8 +32,10 @@ public final class BatchReport {
   /** The batch's manifest; a usage error when {@code dir} holds no batch. */
   public static BatchManifest manifest(BatchDir dir) {
     if (!dir.holdsBatch()) {
-      throw new prodbridge.config.UsageException(dir.path() + ": not a batch directory (no batch.json); the batch"
-          + " command prints its directory");
+      throw new prodbridge.config.UsageException(
+          dir.path()
+              + ": not a batch directory (no batch.json); the batch"
+              + " command prints its directory");
     }
     BatchManifest m = RunStore.read(dir.manifest(), BatchManifest.class);
     if (m == null) {
@@ -52,7 +57,8 @@ public final class BatchReport {
     int omitted = 0;
     for (BatchJob job : manifest.jobs()) {
       JobRecord r = latest.get(job.jobId());
-      String status = r != null ? r.status().json() : running.contains(job.episodeId()) ? "running" : "pending";
+      String status =
+          r != null ? r.status().json() : running.contains(job.episodeId()) ? "running" : "pending";
       counts.merge(status, 1, Integer::sum);
       if (r == null || r.status() == JobStatus.SUCCESS) {
         continue;
@@ -61,9 +67,18 @@ public final class BatchReport {
         byType.merge(r.errorType(), 1, Integer::sum);
       }
       if (notDone.size() < BatchSummary.MAX_LISTED) {
-        notDone.add(new BatchSummary.NotDone(job.jobId(), job.seq(), job.line(), cut(job.topic(), 80), status,
-            r.errorType(), cut(decidingLine(r.message()), MAX_TEXT),
-            cut(r.skipReason() != null ? r.skipReason() : r.hint(), MAX_TEXT), r.runId(), r.runId() == null ? null : dir.runs().resolve(r.runId()).toString()));
+        notDone.add(
+            new BatchSummary.NotDone(
+                job.jobId(),
+                job.seq(),
+                job.line(),
+                cut(job.topic(), 80),
+                status,
+                r.errorType(),
+                cut(decidingLine(r.message()), MAX_TEXT),
+                cut(r.skipReason() != null ? r.skipReason() : r.hint(), MAX_TEXT),
+                r.runId(),
+                r.runId() == null ? null : dir.runs().resolve(r.runId()).toString()));
       } else {
         omitted++;
       }
@@ -74,18 +89,34 @@ public final class BatchReport {
       Instant end = coordinator.endedAt() == null ? Instant.now() : coordinator.endedAt();
       wall = Duration.between(coordinator.startedAt(), end).toMillis() / 1000.0;
     }
-    return new BatchSummary(dir.path().toString(), state(coordinator, counts), manifest.executor(),
-        coordinator == null ? null : coordinator.slurmJobId(), manifest.jobs().size(), counts, byType,
-        Math.round(cost * 10000) / 10000.0, manifest.totalBudget(), wall, notDone, omitted, dir.journal().toString(),
-        dir.joblog().toString(), Files.isRegularFile(dir.report()) ? dir.report().toString() : null,
+    return new BatchSummary(
+        dir.path().toString(),
+        state(coordinator, counts),
+        manifest.executor(),
+        coordinator == null ? null : coordinator.slurmJobId(),
+        manifest.jobs().size(),
+        counts,
+        byType,
+        Math.round(cost * 10000) / 10000.0,
+        manifest.totalBudget(),
+        wall,
+        notDone,
+        omitted,
+        dir.journal().toString(),
+        dir.joblog().toString(),
+        Files.isRegularFile(dir.report()) ? dir.report().toString() : null,
         Files.isRegularFile(dir.reportChart()) ? dir.reportChart().toString() : null,
-        "prod-bridge batch " + ShellWord.quote(manifest.inputFile()) + " --batch-dir "
-            + ShellWord.quote(dir.path().toString()) + " --resume");
+        "prod-bridge batch "
+            + ShellWord.quote(manifest.inputFile())
+            + " --batch-dir "
+            + ShellWord.quote(dir.path().toString())
+            + " --resume");
   }
 
   /** Replaces the batch's {@code summary.json} with {@code summary} (by rename). */
   public static void save(BatchDir dir, BatchSummary summary) throws IOException {
-    prodbridge.runs.RunFiles.writeAtomically(dir.summary(), prodbridge.runs.ResultJson.write(summary));
+    prodbridge.runs.RunFiles.writeAtomically(
+        dir.summary(), prodbridge.runs.ResultJson.write(summary));
   }
 
   private static String state(Coordinator c, Map<String, Integer> counts) {
@@ -102,28 +133,36 @@ public final class BatchReport {
   }
 
   /**
-   * Episodes of runs still going: runs without a record whose supervisor beat its heartbeat lately (read, never
-   * judged lost from here: a Slurm task's supervisor lives on another node), and Slurm claims not yet recorded.
+   * Episodes of runs still going: runs without a record whose supervisor beat its heartbeat lately
+   * (read, never judged lost from here: a Slurm task's supervisor lives on another node), and Slurm
+   * claims not yet recorded.
    */
-  private static Set<String> runningEpisodes(BatchDir dir, BatchManifest manifest, Map<String, JobRecord> latest) {
-    Set<String> recordedRuns = latest.values().stream().map(JobRecord::runId).collect(Collectors.toSet());
+  private static Set<String> runningEpisodes(
+      BatchDir dir, BatchManifest manifest, Map<String, JobRecord> latest) {
+    Set<String> recordedRuns =
+        latest.values().stream().map(JobRecord::runId).collect(Collectors.toSet());
     Set<String> episodes = new java.util.HashSet<>();
     Instant now = Instant.now();
     if (Files.isDirectory(dir.runs())) {
       try (Stream<Path> runs = Files.list(dir.runs())) {
-        runs.filter(p -> !recordedRuns.contains(p.getFileName().toString())).forEach(p -> {
-          RunState s = RunStore.read(new RunDir(p).state(), RunState.class);
-          if (s != null && s.running() && s.episodeId() != null
-              && s.heartbeat().plus(HEARTBEAT_PATIENCE).isAfter(now)) {
-            episodes.add(s.episodeId());
-          }
-        });
+        runs.filter(p -> !recordedRuns.contains(p.getFileName().toString()))
+            .forEach(
+                p -> {
+                  RunState s = RunStore.read(new RunDir(p).state(), RunState.class);
+                  if (s != null
+                      && s.running()
+                      && s.episodeId() != null
+                      && s.heartbeat().plus(HEARTBEAT_PATIENCE).isAfter(now)) {
+                    episodes.add(s.episodeId());
+                  }
+                });
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     }
     for (Claim c : Journal.read(dir.claims(), Claim.class)) {
-      if (!recordedRuns.contains(c.runId()) && c.expiresAt().isAfter(now)
+      if (!recordedRuns.contains(c.runId())
+          && c.expiresAt().isAfter(now)
           && !Files.isDirectory(dir.runs().resolve(c.runId()))) {
         episodes.add(manifest.job(c.jobId()).episodeId());
       }
@@ -131,7 +170,10 @@ public final class BatchReport {
     return episodes;
   }
 
-  /** The line of an error message that says most: its first non-blank line (the classifier puts it first). */
+  /**
+   * The line of an error message that says most: its first non-blank line (the classifier puts it
+   * first).
+   */
   static String decidingLine(String message) {
     if (message == null) {
       return null;
@@ -142,5 +184,4 @@ public final class BatchReport {
   private static String cut(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
   }
-
 }

@@ -10,9 +10,10 @@ import prodbridge.config.ProfileSettings;
 import prodbridge.config.UsageException;
 
 /**
- * Reads and checks a batch request into a plan, creating nothing: the batch file, every job's command and profile,
- * the batch directory (an existing batch is continued only with --resume or --retry-failed), which jobs still need
- * to run, and whether this machine could ever hold a job's memory limit.
+ * Reads and checks a batch request into a plan, creating nothing: the batch file, every job's
+ * command and profile, the batch directory (an existing batch is continued only with --resume or
+ * --retry-failed), which jobs still need to run, and whether this machine could ever hold a job's
+ * memory limit.
  */
 public final class BatchSetup {
   private final Map<String, String> env;
@@ -28,31 +29,62 @@ public final class BatchSetup {
     ConfigLoader loader = new ConfigLoader(env, workingDir);
     EffectiveConfig config = loader.load(request.configFile(), ProfileSettings.NONE);
     List<BatchRow> rows = BatchFile.read(input);
-    List<BatchJob> jobs = new BatchPlanner(input.toString(), request.command(), (budget, threshold) ->
-        budget == null && threshold == null ? config : loader.load(request.configFile(),
-            JobRun.limits(budget, threshold))).plan(rows);
-    BatchDir dir = new BatchDir(request.batchDir() != null ? workingDir.resolve(request.batchDir())
-        : config.runsRoot().resolve("batches").resolve(stem(input)));
+    List<BatchJob> jobs =
+        new BatchPlanner(
+                input.toString(),
+                request.command(),
+                (budget, threshold) ->
+                    budget == null && threshold == null
+                        ? config
+                        : loader.load(request.configFile(), JobRun.limits(budget, threshold)))
+            .plan(rows);
+    BatchDir dir =
+        new BatchDir(
+            request.batchDir() != null
+                ? workingDir.resolve(request.batchDir())
+                : config.runsRoot().resolve("batches").resolve(stem(input)));
     prodbridge.runs.WritableDir.check(dir.path(), "batch directory");
     prodbridge.runs.WritableDir.check(config.outputRoot(), "episode root");
     boolean continuing = request.resume() || request.retryFailed();
     if (dir.holdsBatch() && !continuing) {
-      throw new UsageException("batch directory " + dir.path() + " already holds a batch: add --resume to go on"
-          + " with it (--retry-failed also reruns its failed jobs), or choose another with --batch-dir");
+      throw new UsageException(
+          "batch directory "
+              + dir.path()
+              + " already holds a batch: add --resume to go on"
+              + " with it (--retry-failed also reruns its failed jobs), or choose another with --batch-dir");
     }
     Map<String, JobRecord> latest = new Journal(dir).latest();
-    List<BatchJob> toRun = jobs.stream().filter(j -> needsRun(latest.get(j.jobId()), request.retryFailed())).toList();
+    List<BatchJob> toRun =
+        jobs.stream().filter(j -> needsRun(latest.get(j.jobId()), request.retryFailed())).toList();
     for (BatchJob j : toRun) {
-      if (j.memoryLimitBytes() != null && totalMemoryBytes > 0 && j.memoryLimitBytes() > totalMemoryBytes) {
-        throw new UsageException(input + ":" + j.line() + ": the " + j.command() + " memory limit ("
-            + (j.memoryLimitBytes() >> 20) + " MB) is more than this machine has (" + (totalMemoryBytes >> 20)
-            + " MB): the job could never start");
+      if (j.memoryLimitBytes() != null
+          && totalMemoryBytes > 0
+          && j.memoryLimitBytes() > totalMemoryBytes) {
+        throw new UsageException(
+            input
+                + ":"
+                + j.line()
+                + ": the "
+                + j.command()
+                + " memory limit ("
+                + (j.memoryLimitBytes() >> 20)
+                + " MB) is more than this machine has ("
+                + (totalMemoryBytes >> 20)
+                + " MB): the job could never start");
       }
     }
     Path configFile = config.file();
-    BatchManifest manifest = new BatchManifest(input.toString(), workingDir.toAbsolutePath().toString(),
-        configFile == null ? null : configFile.toString(), request.totalBudget(), request.maxFailures(),
-        request.parallel(), request.executor().json(), Instant.now(), jobs);
+    BatchManifest manifest =
+        new BatchManifest(
+            input.toString(),
+            workingDir.toAbsolutePath().toString(),
+            configFile == null ? null : configFile.toString(),
+            request.totalBudget(),
+            request.maxFailures(),
+            request.parallel(),
+            request.executor().json(),
+            Instant.now(),
+            jobs);
     return new BatchPlan(dir, manifest, toRun, jobs.size() - toRun.size());
   }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import prodbridge.config.UsageException;
 
 /**
- * RFC 4180 records: fields separated by commas, quoted with double quotes (a quote inside is doubled), quoted
- * fields may span lines. Each record keeps the line it starts on, so every error can name it.
+ * RFC 4180 records: fields separated by commas, quoted with double quotes (a quote inside is
+ * doubled), quoted fields may span lines. Each record keeps the line it starts on, so every error
+ * can name it.
  */
 final class CsvRecords {
   record Row(int line, List<String> fields) {}
@@ -39,8 +40,12 @@ final class CsvRecords {
         }
       } else if (c == '"') {
         if (field.length() > 0 || wasQuoted) {
-          throw new UsageException(fileName + ":" + line + ": a quote inside an unquoted field; quote the whole"
-              + " field and double the quote (\"\"like this\"\")");
+          throw new UsageException(
+              fileName
+                  + ":"
+                  + line
+                  + ": a quote inside an unquoted field; quote the whole"
+                  + " field and double the quote (\"\"like this\"\")");
         }
         quoted = true;
         wasQuoted = true;
@@ -62,7 +67,8 @@ final class CsvRecords {
         rowLine = line;
       } else {
         if (wasQuoted && !Character.isWhitespace(c)) {
-          throw new UsageException(fileName + ":" + line + ": text after a closing quote; put a comma after it");
+          throw new UsageException(
+              fileName + ":" + line + ": text after a closing quote; put a comma after it");
         }
         if (!wasQuoted) {
           field.append(c);
@@ -71,8 +77,13 @@ final class CsvRecords {
       i++;
     }
     if (quoted) {
-      throw new UsageException(fileName + ":" + quoteLine + ": unterminated quote: the field opened on line "
-          + quoteLine + " never closes");
+      throw new UsageException(
+          fileName
+              + ":"
+              + quoteLine
+              + ": unterminated quote: the field opened on line "
+              + quoteLine
+              + " never closes");
     }
     if (field.length() > 0 || wasQuoted || !fields.isEmpty()) {
       fields.add(field.toString());

@@ -4,10 +4,11 @@ import java.time.Instant;
 import prodbridge.classify.ErrorType;
 
 /**
- * One line of a batch's journal: how one run of one job ended. {@code exitCode} is the bridge's exit code for that
- * run (0, or 10–23 by error type); {@code signal} the child's death signal, if any; {@code outputBytes} what the
- * run's child wrote to stdout and stderr; {@code skipReason} says why a SKIPPED job was not started. Times are
- * instants, ISO-8601 text in the journal. Built with {@link #of(BatchJob)}, never by position.
+ * One line of a batch's journal: how one run of one job ended. {@code exitCode} is the bridge's
+ * exit code for that run (0, or 10–23 by error type); {@code signal} the child's death signal, if
+ * any; {@code outputBytes} what the run's child wrote to stdout and stderr; {@code skipReason} says
+ * why a SKIPPED job was not started. Times are instants, ISO-8601 text in the journal. Built with
+ * {@link #of(BatchJob)}, never by position.
  */
 public record JobRecord(
     String jobId,
@@ -31,21 +32,31 @@ public record JobRecord(
     long outputBytes,
     String skipReason) {
 
-  /** A record of {@code job} to fill in: its identity is the job's, the rest is null, zero or unset. */
+  /**
+   * A record of {@code job} to fill in: its identity is the job's, the rest is null, zero or unset.
+   */
   static Builder of(BatchJob job) {
     return new Builder(job);
   }
 
   static JobRecord skipped(BatchJob job, String reason, Instant now, String host) {
-    return of(job).status(JobStatus.SKIPPED).message("not started: " + reason).span(now, now).host(host)
-        .skipReason(reason).build();
+    return of(job)
+        .status(JobStatus.SKIPPED)
+        .message("not started: " + reason)
+        .span(now, now)
+        .host(host)
+        .skipReason(reason)
+        .build();
   }
 
   double costOrZero() {
     return cost == null ? 0 : cost;
   }
 
-  /** A failure of a run started at or after {@code sessionStart}, so counted against the session's failure limit. */
+  /**
+   * A failure of a run started at or after {@code sessionStart}, so counted against the session's
+   * failure limit.
+   */
   boolean failedSince(Instant sessionStart) {
     return status.failed() && !startedAt.isBefore(sessionStart);
   }
@@ -154,9 +165,27 @@ public record JobRecord(
     }
 
     JobRecord build() {
-      return new JobRecord(job.jobId(), job.seq(), job.topic(), job.command(), job.episodeId(), runId, status,
-          errorType, exitCode, signal, cost, qualityScore, hint, message, startedAt, endedAt, runtimeSeconds, host,
-          outputBytes, skipReason);
+      return new JobRecord(
+          job.jobId(),
+          job.seq(),
+          job.topic(),
+          job.command(),
+          job.episodeId(),
+          runId,
+          status,
+          errorType,
+          exitCode,
+          signal,
+          cost,
+          qualityScore,
+          hint,
+          message,
+          startedAt,
+          endedAt,
+          runtimeSeconds,
+          host,
+          outputBytes,
+          skipReason);
     }
   }
 }

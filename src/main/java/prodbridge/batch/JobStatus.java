@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How one job of a batch ended: a run's status, or SKIPPED when the batch decided not to start it. */
+/**
+ * How one job of a batch ended: a run's status, or SKIPPED when the batch decided not to start it.
+ */
 public enum JobStatus {
   SUCCESS,
   ERROR,
@@ -12,7 +14,10 @@ public enum JobStatus {
   LOST,
   SKIPPED;
 
-  /** ERROR and LOST count against {@code --max-failures} and are run again only with {@code --retry-failed}. */
+  /**
+   * ERROR and LOST count against {@code --max-failures} and are run again only with {@code
+   * --retry-failed}.
+   */
   public boolean failed() {
     return this == ERROR || this == LOST;
   }

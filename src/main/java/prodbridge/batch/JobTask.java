@@ -10,8 +10,9 @@ import prodbridge.config.UsageException;
 import prodbridge.runs.RunResult;
 
 /**
- * The steps of one job's supervisor, around the run itself: find its job (named by the coordinator, or by the Slurm
- * array task's index), admit itself when a scheduler started it, and write its record into the journal.
+ * The steps of one job's supervisor, around the run itself: find its job (named by the coordinator,
+ * or by the Slurm array task's index), admit itself when a scheduler started it, and write its
+ * record into the journal.
  */
 public final class JobTask {
   private final BatchDir dir;
@@ -24,8 +25,12 @@ public final class JobTask {
     this.job = job;
   }
 
-  /** The job named {@code jobId}, or the one on line SLURM_ARRAY_TASK_ID of {@code arrayFile} (counted from 0). */
-  public static JobTask of(Path batchDir, String jobId, Path arrayFile, Map<String, String> env) throws IOException {
+  /**
+   * The job named {@code jobId}, or the one on line SLURM_ARRAY_TASK_ID of {@code arrayFile}
+   * (counted from 0).
+   */
+  public static JobTask of(Path batchDir, String jobId, Path arrayFile, Map<String, String> env)
+      throws IOException {
     BatchDir dir = new BatchDir(batchDir);
     BatchManifest manifest = BatchReport.manifest(dir);
     String id = jobId;
@@ -36,7 +41,8 @@ public final class JobTask {
       String index = env.get("SLURM_ARRAY_TASK_ID");
       List<String> ids = Files.readAllLines(arrayFile);
       if (index == null || !index.matches("\\d+") || Integer.parseInt(index) >= ids.size()) {
-        throw new UsageException("batch-job: SLURM_ARRAY_TASK_ID \"" + index + "\" names no line of " + arrayFile);
+        throw new UsageException(
+            "batch-job: SLURM_ARRAY_TASK_ID \"" + index + "\" names no line of " + arrayFile);
       }
       id = ids.get(Integer.parseInt(index)).strip();
     }
@@ -55,7 +61,10 @@ public final class JobTask {
     return JobRun.plan(dir, manifest, job, runId, env);
   }
 
-  /** Claims the job under the batch's rules (waiting while running jobs' budgets leave no room); null once claimed. */
+  /**
+   * Claims the job under the batch's rules (waiting while running jobs' budgets leave no room);
+   * null once claimed.
+   */
   public String admit(String runId) throws IOException, InterruptedException {
     return new SelfAdmission(dir, manifest).admit(job, runId);
   }

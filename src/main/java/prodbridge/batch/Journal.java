@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 import prodbridge.runs.ResultJson;
 
 /**
- * A batch's journal: appended one line at a time under an exclusive lock (job supervisors on several Slurm nodes
- * write into the same file), each line forced to disk before the lock is let go, and the joblog line with it. A line
- * torn by a kill -9 is closed off by the next append and skipped when reading, so it can never glue two records.
+ * A batch's journal: appended one line at a time under an exclusive lock (job supervisors on
+ * several Slurm nodes write into the same file), each line forced to disk before the lock is let
+ * go, and the joblog line with it. A line torn by a kill -9 is closed off by the next append and
+ * skipped when reading, so it can never glue two records.
  */
 public final class Journal {
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
@@ -35,20 +36,24 @@ public final class Journal {
 
   /** Appends {@code record} to the journal and, for a job that ran, its line to the joblog. */
   public void append(JobRecord record, String commandLine) throws IOException {
-    locked(() -> {
-      appendLine(dir.journal(), ResultJson.write(record));
-      if (record.status() != JobStatus.SKIPPED) {
-        if (!Files.exists(dir.joblog()) || Files.size(dir.joblog()) == 0) {
-          appendLine(dir.joblog(), Joblog.HEADER);
-        }
-        appendLine(dir.joblog(), Joblog.line(record, commandLine));
-      }
-      return null;
-    });
+    locked(
+        () -> {
+          appendLine(dir.journal(), ResultJson.write(record));
+          if (record.status() != JobStatus.SKIPPED) {
+            if (!Files.exists(dir.joblog()) || Files.size(dir.joblog()) == 0) {
+              appendLine(dir.joblog(), Joblog.HEADER);
+            }
+            appendLine(dir.joblog(), Joblog.line(record, commandLine));
+          }
+          return null;
+        });
   }
 
-  /** Runs {@code body} holding the batch's lock, which every writer of the journal and claims takes. */
-  @SuppressWarnings("try") // the lock is held for the body and released on close; the body never names it
+  /**
+   * Runs {@code body} holding the batch's lock, which every writer of the journal and claims takes.
+   */
+  @SuppressWarnings(
+      "try") // the lock is held for the body and released on close; the body never names it
   public <T> T locked(Callable<T> body) throws IOException {
     prodbridge.runs.RunFiles.createPrivateFile(dir.lock());
     try (FileChannel ch = FileChannel.open(dir.lock(), StandardOpenOption.WRITE);
@@ -77,7 +82,8 @@ public final class Journal {
 
   static void appendLine(Path file, String line) throws IOException {
     prodbridge.runs.RunFiles.createPrivateFile(file);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       StringBuilder text = new StringBuilder();
       if (ch.size() > 0 && !endsWithNewline(file, ch.size())) {
         text.append('\n');

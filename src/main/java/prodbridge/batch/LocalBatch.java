@@ -17,14 +17,15 @@ import prodbridge.runs.RunId;
 import prodbridge.supervise.Keeper;
 
 /**
- * Runs a batch's jobs on this machine, up to {@code parallel} at once, all supervised by this one process (a thread
- * per running job, one shared monitor). A {@link Keeper} watches this process: if it dies, even by kill -9, the
- * keeper ends every process carrying the batch's marker and records the jobs that were running, so {@code --resume}
- * runs them again and nothing is left running unwatched. A job
- * starts only when the total budget (spent + in-flight budgets + its own) allows it, fewer than max-failures jobs
- * failed, and available memory covers its memory limit beyond what running jobs may still grow into. Jobs start in
- * file order; one that must wait holds back the ones after it. {@link #cancel()} stops new starts and cancels the
- * running jobs, which are recorded as CANCELLED.
+ * Runs a batch's jobs on this machine, up to {@code parallel} at once, all supervised by this one
+ * process (a thread per running job, one shared monitor). A {@link Keeper} watches this process: if
+ * it dies, even by kill -9, the keeper ends every process carrying the batch's marker and records
+ * the jobs that were running, so {@code --resume} runs them again and nothing is left running
+ * unwatched. A job starts only when the total budget (spent + in-flight budgets + its own) allows
+ * it, fewer than max-failures jobs failed, and available memory covers its memory limit beyond what
+ * running jobs may still grow into. Jobs start in file order; one that must wait holds back the
+ * ones after it. {@link #cancel()} stops new starts and cancels the running jobs, which are
+ * recorded as CANCELLED.
  */
 public final class LocalBatch implements BatchExecutor {
   private static final Logger log = LoggerFactory.getLogger(LocalBatch.class);
@@ -59,18 +60,25 @@ public final class LocalBatch implements BatchExecutor {
     this.ledger = new BatchLedger(journal.records(), manifest.sessionStartedAt());
   }
 
-  /** Runs the jobs (in order) and returns once none is running; jobs never started stay unrecorded. */
+  /**
+   * Runs the jobs (in order) and returns once none is running; jobs never started stay unrecorded.
+   */
   @Override
   public void run(BatchProgress.Listener progress, java.util.function.Consumer<String> submitted)
       throws IOException, InterruptedException {
     if (jobs.isEmpty()) {
       return;
     }
-    Keeper keeper = Keeper.start(LocalJob.BATCH_VARIABLE + "=" + dir.path(), grace(jobs),
-        Keeper.reapCommand(bridge, dir.path()), dir.path(), () -> {
-          cancel();
-          cancel();
-        });
+    Keeper keeper =
+        Keeper.start(
+            LocalJob.BATCH_VARIABLE + "=" + dir.path(),
+            grace(jobs),
+            Keeper.reapCommand(bridge, dir.path()),
+            dir.path(),
+            () -> {
+              cancel();
+              cancel();
+            });
     try {
       supervise(jobs, progress);
     } finally {
@@ -78,11 +86,14 @@ public final class LocalBatch implements BatchExecutor {
     }
   }
 
-  /** The longest grace period of the jobs' profiles: what the keeper gives a tree before SIGKILL. */
+  /**
+   * The longest grace period of the jobs' profiles: what the keeper gives a tree before SIGKILL.
+   */
   private Duration grace(List<BatchJob> jobs) {
     Duration longest = Duration.ofSeconds(1);
     for (String command : jobs.stream().map(BatchJob::command).distinct().toList()) {
-      BatchJob first = jobs.stream().filter(j -> j.command().equals(command)).findFirst().orElseThrow();
+      BatchJob first =
+          jobs.stream().filter(j -> j.command().equals(command)).findFirst().orElseThrow();
       Duration g = JobRun.plan(dir, manifest, first, null, env).profile().grace();
       longest = g.compareTo(longest) > 0 ? g : longest;
     }
@@ -104,14 +115,25 @@ public final class LocalBatch implements BatchExecutor {
         held = startWhatFits(queue);
       }
       if (progress != BatchProgress.Listener.NONE) {
-        progress.update(ledger.progress(total, running.size(), queue.size(), inFlightCost(),
-            manifest.totalBudget(), (System.nanoTime() - t0) / 1e9, manifest.parallel(), held));
+        progress.update(
+            ledger.progress(
+                total,
+                running.size(),
+                queue.size(),
+                inFlightCost(),
+                manifest.totalBudget(),
+                (System.nanoTime() - t0) / 1e9,
+                manifest.parallel(),
+                held));
       }
       Thread.sleep(TICK_MILLIS);
     }
   }
 
-  /** Stops starting jobs and cancels the running ones; a second call hurries them past their grace period. */
+  /**
+   * Stops starting jobs and cancels the running ones; a second call hurries them past their grace
+   * period.
+   */
   @Override
   public void cancel() {
     cancels++;
@@ -159,11 +181,20 @@ public final class LocalBatch implements BatchExecutor {
       }
       shortFor = isShort ? Duration.ofNanos(System.nanoTime() - shortOfMemorySince) : Duration.ZERO;
     }
-    return new AdmissionRules.Load(ledger.sessionFailures(), ledger.spent(), inFlight, running.size(), available,
-        reserved, shortFor);
+    return new AdmissionRules.Load(
+        ledger.sessionFailures(),
+        ledger.spent(),
+        inFlight,
+        running.size(),
+        available,
+        reserved,
+        shortFor);
   }
 
-  /** What a running job may still add to the machine's memory use: its limit less what its tree uses now. */
+  /**
+   * What a running job may still add to the machine's memory use: its limit less what its tree uses
+   * now.
+   */
   private long mayStillGrow(LocalJob w) {
     if (w.job.memoryLimitBytes() == null) {
       return 0;
@@ -174,7 +205,8 @@ public final class LocalBatch implements BatchExecutor {
 
   private String hold(BatchJob job, String reason, Map<String, ?> figures) {
     if (heldNoted.add(job.jobId() + "/" + reason)) {
-      Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("job_id", job.jobId(), "reason", reason));
+      Map<String, Object> fields =
+          new java.util.LinkedHashMap<>(Map.of("job_id", job.jobId(), "reason", reason));
       fields.putAll(figures);
       events.write("held", fields);
       log.info("job {} waits for {} {}", job.jobId(), reason, figures);
@@ -204,7 +236,9 @@ public final class LocalBatch implements BatchExecutor {
   }
 
   private double inFlightCost() {
-    return running.stream().mapToDouble(w -> w.state().map(s -> s.cost() == null ? 0 : s.cost()).orElse(0.0)).sum();
+    return running.stream()
+        .mapToDouble(w -> w.state().map(s -> s.cost() == null ? 0 : s.cost()).orElse(0.0))
+        .sum();
   }
 
   private void forwardCancels() {

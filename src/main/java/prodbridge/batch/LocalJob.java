@@ -13,9 +13,10 @@ import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
 /**
- * One job of a local batch, supervised inside the coordinator on a thread of its own: the same run as a foreground
- * one (its own session and marker, run directory, state, result and classification, retries), with the batch's
- * marker added to its child's environment so the batch's keeper finds it if the coordinator dies.
+ * One job of a local batch, supervised inside the coordinator on a thread of its own: the same run
+ * as a foreground one (its own session and marker, run directory, state, result and classification,
+ * retries), with the batch's marker added to its child's environment so the batch's keeper finds it
+ * if the coordinator dies.
  */
 final class LocalJob {
   static final String BATCH_VARIABLE = "PROD_BRIDGE_BATCH";
@@ -29,19 +30,25 @@ final class LocalJob {
   private final Thread thread;
   private volatile JobRecord record;
 
-  private LocalJob(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Map<String, String> env) {
+  private LocalJob(
+      BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Map<String, String> env) {
     this.job = job;
     this.runId = runId;
     this.started = Instant.now();
-    this.execution = new RunExecution(
-        JobRun.plan(dir, manifest, job, runId, env).withVariable(BATCH_VARIABLE, dir.path().toString()),
-        ProgressListener.NONE, true).recordingChildExit();
+    this.execution =
+        new RunExecution(
+                JobRun.plan(dir, manifest, job, runId, env)
+                    .withVariable(BATCH_VARIABLE, dir.path().toString()),
+                ProgressListener.NONE,
+                true)
+            .recordingChildExit();
     this.runDir = dir.run(runId).path();
     this.thread = new Thread(this::supervise, "prod-bridge-job-" + job.jobId());
     thread.setDaemon(true);
   }
 
-  static LocalJob start(BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Map<String, String> env) {
+  static LocalJob start(
+      BatchDir dir, BatchManifest manifest, BatchJob job, String runId, Map<String, String> env) {
     LocalJob j = new LocalJob(dir, manifest, job, runId, env);
     j.thread.start();
     return j;
@@ -65,7 +72,9 @@ final class LocalJob {
     return record;
   }
 
-  /** Ends the run's tree (SIGTERM, grace, SIGKILL) and makes it CANCELLED; a second call hurries. */
+  /**
+   * Ends the run's tree (SIGTERM, grace, SIGKILL) and makes it CANCELLED; a second call hurries.
+   */
   void cancel() {
     execution.cancel();
   }
@@ -75,7 +84,9 @@ final class LocalJob {
     return Optional.ofNullable(RunStore.read(new RunDir(runDir).state(), RunState.class));
   }
 
-  /** What is on disk of the run (a run left running with nobody supervising it is ended as lost). */
+  /**
+   * What is on disk of the run (a run left running with nobody supervising it is ended as lost).
+   */
   prodbridge.runs.RunView look() {
     return new RunStore(runDir.getParent()).look(runDir);
   }

@@ -18,11 +18,12 @@ import prodbridge.runs.RunFiles;
 import prodbridge.supervise.StopReason;
 
 /**
- * A batch session as one Slurm job array: {@code sbatch --array=0-N%P}, one task per job, each running the bridge's
- * {@code batch-job} to admit itself (total budget, max failures), supervise its job and write its record into the
- * shared batch directory. {@code --time} covers the job's worst case (every attempt to its timeout plus grace, and
- * the waits), {@code --mem} its memory limit plus room for the bridge. Following the array reads the journal; a task
- * that ended without a record (Slurm's own time or memory limit, a node failure) is recorded from Slurm's state.
+ * A batch session as one Slurm job array: {@code sbatch --array=0-N%P}, one task per job, each
+ * running the bridge's {@code batch-job} to admit itself (total budget, max failures), supervise
+ * its job and write its record into the shared batch directory. {@code --time} covers the job's
+ * worst case (every attempt to its timeout plus grace, and the waits), {@code --mem} its memory
+ * limit plus room for the bridge. Following the array reads the journal; a task that ended without
+ * a record (Slurm's own time or memory limit, a node failure) is recorded from Slurm's state.
  */
 public final class SlurmBatch implements BatchExecutor {
   private static final Logger log = LoggerFactory.getLogger(SlurmBatch.class);
@@ -43,21 +44,30 @@ public final class SlurmBatch implements BatchExecutor {
 
   /** The sbatch command line {@code plan} would be submitted with (a dry run shows it). */
   public static List<String> preview(BatchPlan plan) {
-    return plan.toRun().isEmpty() ? List.of() : new SlurmBatch(plan, null, List.of()).sbatchOptions();
+    return plan.toRun().isEmpty()
+        ? List.of()
+        : new SlurmBatch(plan, null, List.of()).sbatchOptions();
   }
 
   /** The sbatch options for this session's jobs (without the script). */
   List<String> sbatchOptions() {
     List<BatchJob> jobs = plan.toRun();
     long seconds = jobs.stream().mapToLong(BatchJob::worstCaseSeconds).max().orElse(60);
-    List<String> args = new ArrayList<>(List.of("sbatch", "--parsable",
-        "--array=0-" + (jobs.size() - 1) + "%" + plan.manifest().parallel(),
-        "--time=" + ((seconds + 59) / 60),
-        "--job-name=prod-bridge-" + plan.dir().path().getFileName(),
-        "--chdir=" + plan.manifest().workingDir(),
-        "--output=" + plan.dir().slurm().resolve("%A_%a.log"),
-        "--export=ALL," + LocalJob.BATCH_VARIABLE + "=" + plan.dir().path()));
-    jobs.stream().filter(j -> j.memoryLimitBytes() != null).mapToLong(j -> j.memoryLimitBytes() >> 20).max()
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "sbatch",
+                "--parsable",
+                "--array=0-" + (jobs.size() - 1) + "%" + plan.manifest().parallel(),
+                "--time=" + ((seconds + 59) / 60),
+                "--job-name=prod-bridge-" + plan.dir().path().getFileName(),
+                "--chdir=" + plan.manifest().workingDir(),
+                "--output=" + plan.dir().slurm().resolve("%A_%a.log"),
+                "--export=ALL," + LocalJob.BATCH_VARIABLE + "=" + plan.dir().path()));
+    jobs.stream()
+        .filter(j -> j.memoryLimitBytes() != null)
+        .mapToLong(j -> j.memoryLimitBytes() >> 20)
+        .max()
         .ifPresent(mb -> args.add("--mem=" + (mb + BRIDGE_MEMORY_MB) + "M"));
     return args;
   }
@@ -66,13 +76,23 @@ public final class SlurmBatch implements BatchExecutor {
     RunFiles.createPrivateDirectories(plan.dir().slurm());
     String stamp = String.valueOf(System.currentTimeMillis());
     Path arrayFile = plan.dir().slurm().resolve("array-" + stamp + ".txt");
-    Files.writeString(arrayFile, String.join("\n", plan.toRun().stream().map(BatchJob::jobId).toList()) + "\n");
+    Files.writeString(
+        arrayFile, String.join("\n", plan.toRun().stream().map(BatchJob::jobId).toList()) + "\n");
     Path script = plan.dir().slurm().resolve("task-" + stamp + ".sh");
     List<String> task = new ArrayList<>(bridge);
-    task.addAll(List.of("batch-job", "--batch-dir", plan.dir().path().toString(), "--slurm-array",
-        arrayFile.toString()));
-    Files.writeString(script, "#!/bin/sh\n# one task of a prod-bridge batch: admits, supervises and records one job\n"
-        + "exec " + String.join(" ", task.stream().map(ShellWord::quote).toList()) + "\n");
+    task.addAll(
+        List.of(
+            "batch-job",
+            "--batch-dir",
+            plan.dir().path().toString(),
+            "--slurm-array",
+            arrayFile.toString()));
+    Files.writeString(
+        script,
+        "#!/bin/sh\n# one task of a prod-bridge batch: admits, supervises and records one job\n"
+            + "exec "
+            + String.join(" ", task.stream().map(ShellWord::quote).toList())
+            + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     List<String> argv = sbatchOptions();
     argv.add(script.toString());
@@ -81,7 +101,10 @@ public final class SlurmBatch implements BatchExecutor {
     if (!jobId.matches("\\d+")) {
       throw new IOException("sbatch answered \"" + out + "\", not a job id");
     }
-    log.info("submitted Slurm job array {} ({} tasks, at most {} at once)", jobId, plan.toRun().size(),
+    log.info(
+        "submitted Slurm job array {} ({} tasks, at most {} at once)",
+        jobId,
+        plan.toRun().size(),
         plan.manifest().parallel());
     return jobId;
   }
@@ -120,17 +143,29 @@ public final class SlurmBatch implements BatchExecutor {
   private BatchProgress progressOf(List<JobRecord> fresh, long queued) {
     int ok = (int) fresh.stream().filter(r -> r.status() == JobStatus.SUCCESS).count();
     int failed = (int) fresh.stream().filter(r -> r.status().failed()).count();
-    double cost = new Journal(plan.dir()).records().stream().mapToDouble(JobRecord::costOrZero).sum();
+    double cost =
+        new Journal(plan.dir()).records().stream().mapToDouble(JobRecord::costOrZero).sum();
     int left = Math.max(0, plan.toRun().size() - fresh.size());
-    return new BatchProgress(plan.toRun().size(), ok, failed, fresh.size() - ok - failed,
-        (int) Math.min(left, queued), left,
-        cost, plan.manifest().totalBudget(), null, null);
+    return new BatchProgress(
+        plan.toRun().size(),
+        ok,
+        failed,
+        fresh.size() - ok - failed,
+        (int) Math.min(left, queued),
+        left,
+        cost,
+        plan.manifest().totalBudget(),
+        null,
+        null);
   }
 
-  private void recordSilentTasks(Journal journal, int before) throws IOException, InterruptedException {
+  private void recordSilentTasks(Journal journal, int before)
+      throws IOException, InterruptedException {
     List<JobRecord> all = journal.records();
-    java.util.Set<String> recorded = all.subList(Math.min(before, all.size()), all.size()).stream()
-        .map(JobRecord::jobId).collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> recorded =
+        all.subList(Math.min(before, all.size()), all.size()).stream()
+            .map(JobRecord::jobId)
+            .collect(java.util.stream.Collectors.toSet());
     for (int i = 0; i < plan.toRun().size(); i++) {
       BatchJob job = plan.toRun().get(i);
       if (recorded.contains(job.jobId())) {
@@ -140,19 +175,33 @@ public final class SlurmBatch implements BatchExecutor {
       SlurmCli.Reply show = cli.run("scontrol", "show", "job", "-o", task);
       Matcher m = STATE.matcher(show.out());
       String state = m.find() ? m.group(1) : "UNKNOWN";
-      StopReason stop = switch (state) {
-        case "TIMEOUT", "DEADLINE" -> StopReason.DEADLINE;
-        case "OUT_OF_MEMORY" -> StopReason.MEMORY_LIMIT;
-        case "CANCELLED", "PENDING" -> StopReason.CANCELLED;
-        default -> StopReason.EXITED;
-      };
-      ErrorType type = Optional.ofNullable(Classifier.observed(stop)).orElse(ErrorType.UNKNOWN_ERROR);
+      StopReason stop =
+          switch (state) {
+            case "TIMEOUT", "DEADLINE" -> StopReason.DEADLINE;
+            case "OUT_OF_MEMORY" -> StopReason.MEMORY_LIMIT;
+            case "CANCELLED", "PENDING" -> StopReason.CANCELLED;
+            default -> StopReason.EXITED;
+          };
+      ErrorType type =
+          Optional.ofNullable(Classifier.observed(stop)).orElse(ErrorType.UNKNOWN_ERROR);
       JobStatus status = type == ErrorType.CANCELLED ? JobStatus.CANCELLED : JobStatus.LOST;
       Instant now = Instant.now();
-      journal.append(JobRecord.of(job).status(status).error(type).hint(type.hint())
-          .message("Slurm task " + task + " ended " + state + " without a result; see slurm/" + task
-              + ".log in the batch directory")
-          .span(now, now).build(), JobRun.commandLine(job));
+      journal.append(
+          JobRecord.of(job)
+              .status(status)
+              .error(type)
+              .hint(type.hint())
+              .message(
+                  "Slurm task "
+                      + task
+                      + " ended "
+                      + state
+                      + " without a result; see slurm/"
+                      + task
+                      + ".log in the batch directory")
+              .span(now, now)
+              .build(),
+          JobRun.commandLine(job));
     }
   }
 
@@ -175,5 +224,4 @@ public final class SlurmBatch implements BatchExecutor {
   public boolean cancelled() {
     return cancelled;
   }
-
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Slurm's own commands (sbatch, squeue, scontrol, scancel), run and waited for, their output returned. */
+/**
+ * Slurm's own commands (sbatch, squeue, scontrol, scancel), run and waited for, their output
+ * returned.
+ */
 public final class SlurmCli {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -26,14 +29,17 @@ public final class SlurmCli {
     this(PATIENCE);
   }
 
-  /** A CLI whose every command, output included, is bounded by {@code patience} (60 s for Slurm). */
+  /**
+   * A CLI whose every command, output included, is bounded by {@code patience} (60 s for Slurm).
+   */
   SlurmCli(Duration patience) {
     this.patience = patience;
   }
 
   /**
-   * Runs one command, its output going to files so nothing waits on a pipe: the wait bounds the whole call, and a
-   * command that overruns it is killed with its descendants and reported as an IOException.
+   * Runs one command, its output going to files so nothing waits on a pipe: the wait bounds the
+   * whole call, and a command that overruns it is killed with its descendants and reported as an
+   * IOException.
    */
   public Reply run(String... argv) throws IOException, InterruptedException {
     Path out = Files.createTempFile("prod-bridge-slurm-", ".out");
@@ -42,8 +48,13 @@ public final class SlurmCli {
       Process p = start(argv, out, err);
       if (!p.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
         long ended = endTree(p);
-        throw new IOException(argv[0] + " did not answer in " + shown(patience) + "; it was ended (" + ended
-            + (ended == 1 ? " process)" : " processes)"));
+        throw new IOException(
+            argv[0]
+                + " did not answer in "
+                + shown(patience)
+                + "; it was ended ("
+                + ended
+                + (ended == 1 ? " process)" : " processes)"));
       }
       return new Reply(p.exitValue(), read(out), read(err));
     } finally {
@@ -54,14 +65,21 @@ public final class SlurmCli {
 
   private static Process start(String[] argv, Path out, Path err) throws IOException {
     try {
-      return new ProcessBuilder(List.of(argv)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      return new ProcessBuilder(List.of(argv))
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
     } catch (IOException e) {
-      throw new IOException(argv[0] + " is not available here (" + e.getMessage() + "); is Slurm installed?", e);
+      throw new IOException(
+          argv[0] + " is not available here (" + e.getMessage() + "); is Slurm installed?", e);
     }
   }
 
-  /** SIGKILLs the command and every descendant it has now, descendants first; returns how many were signalled. */
+  /**
+   * SIGKILLs the command and every descendant it has now, descendants first; returns how many were
+   * signalled.
+   */
   private static long endTree(Process p) throws InterruptedException {
     List<ProcessHandle> tree = p.descendants().toList();
     tree.forEach(ProcessHandle::destroyForcibly);
@@ -78,12 +96,19 @@ public final class SlurmCli {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  /** Runs a command that must succeed; its failure becomes an IOException quoting Slurm's own message. */
+  /**
+   * Runs a command that must succeed; its failure becomes an IOException quoting Slurm's own
+   * message.
+   */
   public String require(String... argv) throws IOException, InterruptedException {
     Reply r = run(argv);
     if (!r.ok()) {
       throw new IOException(
-          argv[0] + " failed (exit " + r.exitCode() + "): " + (r.err().isEmpty() ? r.out() : r.err()));
+          argv[0]
+              + " failed (exit "
+              + r.exitCode()
+              + "): "
+              + (r.err().isEmpty() ? r.out() : r.err()));
     }
     return r.out();
   }

@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A failed run's text cut into the pieces the rules read, most telling first: the final exception of the last
- * traceback (see {@link FinalException}), then the other records of stderr and of the stdout tail, latest first
- * (a record is a line with the indented lines that continue it). Lines that cannot say what went wrong are left
- * out wherever they stand: traceback frames, a Java trace's
- * {@code at} and {@code ... 3 more} lines, exception notes, the separators between chained exceptions, and log
- * lines written below WARNING. A log line that says "retrying" before the real failure therefore never outranks
- * the exception that ended the run, and a harmless INFO line after an ERROR line never hides it.
+ * A failed run's text cut into the pieces the rules read, most telling first: the final exception
+ * of the last traceback (see {@link FinalException}), then the other records of stderr and of the
+ * stdout tail, latest first (a record is a line with the indented lines that continue it). Lines
+ * that cannot say what went wrong are left out wherever they stand: traceback frames, a Java
+ * trace's {@code at} and {@code ... 3 more} lines, exception notes, the separators between chained
+ * exceptions, and log lines written below WARNING. A log line that says "retrying" before the real
+ * failure therefore never outranks the exception that ended the run, and a harmless INFO line after
+ * an ERROR line never hides it.
  */
 final class FailureText {
-  private static final Pattern JAVA_FRAME = Pattern.compile("^\\s+(?:at |\\.\\.\\. \\d+ (?:more|common frames))");
-  private static final Pattern CHAIN_SEPARATOR = Pattern.compile(
-      "^(?:The above exception was the direct cause of the following exception:|During handling of the above"
-          + " exception, another exception occurred:)\\s*$");
+  private static final Pattern JAVA_FRAME =
+      Pattern.compile("^\\s+(?:at |\\.\\.\\. \\d+ (?:more|common frames))");
+  private static final Pattern CHAIN_SEPARATOR =
+      Pattern.compile(
+          "^(?:The above exception was the direct cause of the following exception:|During handling of the above"
+              + " exception, another exception occurred:)\\s*$");
 
   static final int MAX_RECORD_LINES = 40;
   private static final Pattern FIELD_NAME = Pattern.compile("[\\w.\\[\\]]+");
@@ -31,7 +34,10 @@ final class FailureText {
     this.linesLatestFirst = linesLatestFirst;
   }
 
-  /** Reads stderr and the stdout tail; {@code notes} are the patterns of exception notes to set aside. */
+  /**
+   * Reads stderr and the stdout tail; {@code notes} are the patterns of exception notes to set
+   * aside.
+   */
   static FailureText of(String stderr, String stdout, List<Pattern> notes) {
     List<String> err = FinalException.readable(FinalException.lines(stderr));
     List<String> out = FinalException.readable(FinalException.lines(stdout));
@@ -45,12 +51,17 @@ final class FailureText {
     return new FailureText(exception, latestFirst);
   }
 
-  /** The exception that ended the run, possibly several lines long, notes left out; null when there is none. */
+  /**
+   * The exception that ended the run, possibly several lines long, notes left out; null when there
+   * is none.
+   */
   String finalException() {
     return finalException == null ? null : finalException.text();
   }
 
-  /** The frames of the final exception's traceback (where it was raised); empty when there are none. */
+  /**
+   * The frames of the final exception's traceback (where it was raised); empty when there are none.
+   */
   String raisedIn() {
     return finalException == null ? "" : finalException.frames();
   }
@@ -64,9 +75,9 @@ final class FailureText {
   }
 
   /**
-   * The records that can say what went wrong, in order: a line with the indented lines that continue it (a
-   * message's details, pydantic's field list), without frames, notes, separators, and records logged below
-   * WARNING (their continuation lines with them).
+   * The records that can say what went wrong, in order: a line with the indented lines that
+   * continue it (a message's details, pydantic's field list), without frames, notes, separators,
+   * and records logged below WARNING (their continuation lines with them).
    */
   private static List<String> telling(List<String> lines, List<Pattern> notes) {
     List<String> kept = new ArrayList<>();
@@ -85,7 +96,9 @@ final class FailureText {
         continue;
       }
       inFrames = false;
-      if (line.isBlank() || JAVA_FRAME.matcher(line).find() || CHAIN_SEPARATOR.matcher(line).find()
+      if (line.isBlank()
+          || JAVA_FRAME.matcher(line).find()
+          || CHAIN_SEPARATOR.matcher(line).find()
           || FinalException.isNote(line, notes)) {
         if (line.isBlank()) {
           recordLines = MAX_RECORD_LINES;
@@ -93,8 +106,11 @@ final class FailureText {
         continue;
       }
       LogLevel level = LogLevel.of(line);
-      boolean continues = level == null && (indented || fieldName(lines, i)) && record != null
-          && recordLines < MAX_RECORD_LINES;
+      boolean continues =
+          level == null
+              && (indented || fieldName(lines, i))
+              && record != null
+              && recordLines < MAX_RECORD_LINES;
       if (continues) {
         if (!skipped) {
           record.append('\n').append(line);
@@ -115,9 +131,13 @@ final class FailureText {
     return kept;
   }
 
-  /** A bare field name followed by an indented line: one entry of pydantic's list of failing fields. */
+  /**
+   * A bare field name followed by an indented line: one entry of pydantic's list of failing fields.
+   */
   private static boolean fieldName(List<String> lines, int i) {
-    return FIELD_NAME.matcher(lines.get(i)).matches() && i + 1 < lines.size() && !lines.get(i + 1).isEmpty()
+    return FIELD_NAME.matcher(lines.get(i)).matches()
+        && i + 1 < lines.size()
+        && !lines.get(i + 1).isEmpty()
         && Character.isWhitespace(lines.get(i + 1).charAt(0));
   }
 

@@ -6,24 +6,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The exception that ended a run, read by the structure of the trace that printed it. For Python: the exception
- * line and message that follow the frames of the last {@code Traceback (most recent call last):}, with its PEP 678
- * notes (LangGraph's {@code During task with name 'tts' and id '...'}) left out, since a note is context, not the
- * exception; sub-exceptions of an exception group are read like top-level ones. For Java: the root cause of the
- * last stack trace, its last {@code Caused by:} (never an {@code at} frame or a {@code ... 3 more} elision).
- * {@code frames} are the Python traceback's frame lines, for rules that ask where the exception was raised.
+ * The exception that ended a run, read by the structure of the trace that printed it. For Python:
+ * the exception line and message that follow the frames of the last {@code Traceback (most recent
+ * call last):}, with its PEP 678 notes (LangGraph's {@code During task with name 'tts' and id
+ * '...'}) left out, since a note is context, not the exception; sub-exceptions of an exception
+ * group are read like top-level ones. For Java: the root cause of the last stack trace, its last
+ * {@code Caused by:} (never an {@code at} frame or a {@code ... 3 more} elision). {@code frames}
+ * are the Python traceback's frame lines, for rules that ask where the exception was raised.
  */
 record FinalException(String text, String frames) {
   static final int MAX_EXCEPTION_LINES = 40;
   private static final String PY_TRACEBACK = "Traceback (most recent call last):";
-  private static final Pattern PY_BLOCK_END = Pattern.compile(
-      "^(?:During handling of the above exception|The above exception was|Traceback \\(most recent call last\\)"
-          + "|\\s*\\+[-+]+)");
-  private static final Pattern JAVA_EXCEPTION = Pattern.compile("^(?:Exception in thread \".*?\" |Caused by: )(.+)$");
-  private static final Pattern JAVA_THROWABLE_LINE = Pattern.compile("^[\\w$]+(?:\\.[\\w$]+)+(?::.*)?$");
+  private static final Pattern PY_BLOCK_END =
+      Pattern.compile(
+          "^(?:During handling of the above exception|The above exception was|Traceback \\(most recent call last\\)"
+              + "|\\s*\\+[-+]+)");
+  private static final Pattern JAVA_EXCEPTION =
+      Pattern.compile("^(?:Exception in thread \".*?\" |Caused by: )(.+)$");
+  private static final Pattern JAVA_THROWABLE_LINE =
+      Pattern.compile("^[\\w$]+(?:\\.[\\w$]+)+(?::.*)?$");
   private static final Pattern JAVA_AT = Pattern.compile("^\\s+at [\\w$.<>/]+\\(");
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
-  private static final Pattern GROUP_PREFIX = Pattern.compile("^(\\s*)(?:[|+](?:[-+]+(?: \\d+ )?-*)? ?)");
+  private static final Pattern GROUP_PREFIX =
+      Pattern.compile("^(\\s*)(?:[|+](?:[-+]+(?: \\d+ )?-*)? ?)");
 
   /** The final exception of these lines, or null when they hold no trace. */
   static FinalException find(List<String> lines, List<Pattern> notes) {
@@ -34,9 +39,14 @@ record FinalException(String text, String frames) {
     return java(lines);
   }
 
-  /** The lines with an exception group's {@code |} and {@code +-} margins taken off, so its parts read as usual. */
+  /**
+   * The lines with an exception group's {@code |} and {@code +-} margins taken off, so its parts
+   * read as usual.
+   */
   static List<String> readable(List<String> lines) {
-    return lines.stream().anyMatch(l -> l.contains("Exception Group Traceback")) ? ungrouped(lines) : lines;
+    return lines.stream().anyMatch(l -> l.contains("Exception Group Traceback"))
+        ? ungrouped(lines)
+        : lines;
   }
 
   static boolean isTracebackHeader(String line) {
@@ -66,7 +76,8 @@ record FinalException(String text, String frames) {
   private static FinalException python(List<String> lines, int header, List<Pattern> notes) {
     int start = header + 1;
     StringBuilder frames = new StringBuilder();
-    while (start < lines.size() && (lines.get(start).isEmpty() || Character.isWhitespace(lines.get(start).charAt(0)))) {
+    while (start < lines.size()
+        && (lines.get(start).isEmpty() || Character.isWhitespace(lines.get(start).charAt(0)))) {
       frames.append(lines.get(start)).append('\n');
       start++;
     }
@@ -110,7 +121,9 @@ record FinalException(String text, String frames) {
     List<String> out = new ArrayList<>(lines.size());
     for (String line : lines) {
       String l = line;
-      for (Matcher m = GROUP_PREFIX.matcher(l); m.find() && !l.isBlank(); m = GROUP_PREFIX.matcher(l)) {
+      for (Matcher m = GROUP_PREFIX.matcher(l);
+          m.find() && !l.isBlank();
+          m = GROUP_PREFIX.matcher(l)) {
         String rest = l.substring(m.end());
         if (rest.equals(l)) {
           break;

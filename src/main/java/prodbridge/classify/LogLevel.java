@@ -5,32 +5,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The level a log line was written at, read from the common formats wherever the level stands: Python logging's
- * default {@code INFO:name:msg} and asctime forms ({@code 2025-04-27 22:30:00,015 INFO pkg - msg},
- * {@code ... - pkg - INFO - msg}), Java's columns ({@code 12:00:00.123 [main] INFO x.Y - msg}), loguru's
- * {@code | INFO |}, rich's level column, structlog's {@code [info     ]} and {@code level=info}, glog's
- * {@code I0427 ...} prefix, and JSON lines with a {@code level},
- * {@code levelname} or {@code severity} field. Lines in no known format have no level: they are kept.
+ * The level a log line was written at, read from the common formats wherever the level stands:
+ * Python logging's default {@code INFO:name:msg} and asctime forms ({@code 2025-04-27 22:30:00,015
+ * INFO pkg - msg}, {@code ... - pkg - INFO - msg}), Java's columns ({@code 12:00:00.123 [main] INFO
+ * x.Y - msg}), loguru's {@code | INFO |}, rich's level column, structlog's {@code [info ]} and
+ * {@code level=info}, glog's {@code I0427 ...} prefix, and JSON lines with a {@code level}, {@code
+ * levelname} or {@code severity} field. Lines in no known format have no level: they are kept.
  */
 enum LogLevel {
-  TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL;
+  TRACE,
+  DEBUG,
+  INFO,
+  WARNING,
+  ERROR,
+  CRITICAL;
 
   /** Up to this many header tokens (timestamps, thread, logger) may stand before the level. */
   private static final int MAX_HEADER_TOKENS = 7;
-  private static final Pattern JSON_LEVEL = Pattern.compile(
-      "^\\s*\\{.*?\"(?:level|levelname|log\\.level|severity|lvl)\"\\s*:\\s*\"?(\\w+)\"?");
-  private static final Pattern KEY_VALUE_LEVEL = Pattern.compile("(?:^|\\s)(?:level|lvl|severity)=[\"']?(\\w+)");
-  /** rich's handler leaves the time column blank when it repeats: a level word padded into its column. */
-  private static final Pattern PADDED_LEVEL_COLUMN = Pattern.compile("^\\s{8,}([A-Z]{4,8})\\s{2,}\\S");
+
+  private static final Pattern JSON_LEVEL =
+      Pattern.compile(
+          "^\\s*\\{.*?\"(?:level|levelname|log\\.level|severity|lvl)\"\\s*:\\s*\"?(\\w+)\"?");
+  private static final Pattern KEY_VALUE_LEVEL =
+      Pattern.compile("(?:^|\\s)(?:level|lvl|severity)=[\"']?(\\w+)");
+
+  /**
+   * rich's handler leaves the time column blank when it repeats: a level word padded into its
+   * column.
+   */
+  private static final Pattern PADDED_LEVEL_COLUMN =
+      Pattern.compile("^\\s{8,}([A-Z]{4,8})\\s{2,}\\S");
+
   private static final Pattern PADDED_BRACKET = Pattern.compile("\\[\\s*(\\w+)\\s+]");
   private static final Pattern BRACKETED = Pattern.compile("^\\[\\s*(\\w+)\\s*]:?$");
-  private static final Pattern TIMESTAMP_PART = Pattern.compile(
-      "^[\\[(]?\\d[\\d\\-:.,/T+Z]*[\\])]?,?$|^(?:AM|PM|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
-          + "|Fri|Sat|Sun)[,.]?$");
+  private static final Pattern TIMESTAMP_PART =
+      Pattern.compile(
+          "^[\\[(]?\\d[\\d\\-:.,/T+Z]*[\\])]?,?$|^(?:AM|PM|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
+              + "|Fri|Sat|Sun)[,.]?$");
   private static final Pattern BRACKET_TOKEN = Pattern.compile("^[\\[(<].*[\\])>]:?$");
   private static final Pattern SEPARATOR = Pattern.compile("^(?:-|--|\\||:|>|»|::)$");
   private static final Pattern NAME = Pattern.compile("^[\\w.$@/<>\\-\\[\\]]+:?$");
-  private static final Pattern GLOG = Pattern.compile("^([IWEF])\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+]");
+  private static final Pattern GLOG =
+      Pattern.compile("^([IWEF])\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+]");
 
   /** The line's level, or null when the line is in no known log format. */
   static LogLevel of(String line) {
@@ -62,7 +78,10 @@ enum LogLevel {
     return compareTo(WARNING) < 0;
   }
 
-  /** Walks the line's leading tokens while they look like a log header, until a level word stands among them. */
+  /**
+   * Walks the line's leading tokens while they look like a log header, until a level word stands
+   * among them.
+   */
   private static LogLevel fromHeader(String line) {
     String header = PADDED_BRACKET.matcher(line).replaceFirst("[$1]").replace("][", "] [");
     String[] tokens = header.split("\\s+", MAX_HEADER_TOKENS + 2);
@@ -73,7 +92,9 @@ enum LogLevel {
       if (level != null) {
         return level;
       }
-      if (TIMESTAMP_PART.matcher(t).find() || BRACKET_TOKEN.matcher(t).find() || SEPARATOR.matcher(t).find()) {
+      if (TIMESTAMP_PART.matcher(t).find()
+          || BRACKET_TOKEN.matcher(t).find()
+          || SEPARATOR.matcher(t).find()) {
         continue;
       }
       if (NAME.matcher(t).find() && ++names <= 2) {
@@ -84,12 +105,18 @@ enum LogLevel {
     return null;
   }
 
-  /** A header token that is a level: {@code INFO}, {@code INFO:}, {@code [INFO]}, {@code [info     ]}, {@code INFO:name:msg}. */
+  /**
+   * A header token that is a level: {@code INFO}, {@code INFO:}, {@code [INFO]}, {@code [info ]},
+   * {@code INFO:name:msg}.
+   */
   private static LogLevel levelToken(String token, boolean first) {
     String t = token;
     if (t.indexOf(':') > 0 && t.indexOf(':') < t.length() - 1) {
       for (String part : t.split(":")) {
-        LogLevel level = part.isEmpty() ? null : part.equals(part.toUpperCase(Locale.ROOT)) ? upperNamed(part) : null;
+        LogLevel level =
+            part.isEmpty()
+                ? null
+                : part.equals(part.toUpperCase(Locale.ROOT)) ? upperNamed(part) : null;
         if (level != null) {
           return level;
         }

@@ -5,18 +5,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes API keys and tokens from text the bridge writes about a run (result fields, events, the child's logs, the
- * argv in run.json), keeping what names them so the evidence still reads: {@code ANTHROPIC_API_KEY=[REDACTED]}, {@code Bearer [REDACTED]}.
+ * Removes API keys and tokens from text the bridge writes about a run (result fields, events, the
+ * child's logs, the argv in run.json), keeping what names them so the evidence still reads: {@code
+ * ANTHROPIC_API_KEY=[REDACTED]}, {@code Bearer [REDACTED]}.
  */
 public final class Redactor {
   static final String MASK = "[REDACTED]";
-  private static final List<Pattern> SECRETS = List.of(
-      Pattern.compile("\\bsk-(?:ant-)?[A-Za-z0-9_\\-]{12,}"),
-      Pattern.compile("(?i)(\\bauthorization\\s*[:=]\\s*[\"']?bearer\\s+)[^\\s\"',}]+"),
-      Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/\\-]{16,}=*"),
-      Pattern.compile("(?i)(\\bxi-api-key[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]+"),
-      Pattern.compile("(?i)(\\b[A-Z0-9_]*_(?:API_KEY|TOKEN|SECRET)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]+"),
-      Pattern.compile("(?i)([\"']?\\bapi[_-]?key[\"']?\\s*[:=]\\s*[\"']?)[A-Za-z0-9_\\-]{12,}"));
+  private static final List<Pattern> SECRETS =
+      List.of(
+          Pattern.compile("\\bsk-(?:ant-)?[A-Za-z0-9_\\-]{12,}"),
+          Pattern.compile("(?i)(\\bauthorization\\s*[:=]\\s*[\"']?bearer\\s+)[^\\s\"',}]+"),
+          Pattern.compile("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/\\-]{16,}=*"),
+          Pattern.compile("(?i)(\\bxi-api-key[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]+"),
+          Pattern.compile(
+              "(?i)(\\b[A-Z0-9_]*_(?:API_KEY|TOKEN|SECRET)[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',}]+"),
+          Pattern.compile(
+              "(?i)([\"']?\\bapi[_-]?key[\"']?\\s*[:=]\\s*[\"']?)[A-Za-z0-9_\\-]{12,}"));
 
   private Redactor() {}
 
@@ -29,16 +33,22 @@ public final class Redactor {
     for (Pattern p : SECRETS) {
       Matcher m = p.matcher(out);
       if (m.find()) {
-        out = m.replaceAll(r -> (r.groupCount() >= 1 && r.group(1) != null ? Matcher.quoteReplacement(r.group(1)) : "")
-            + MASK);
+        out =
+            m.replaceAll(
+                r ->
+                    (r.groupCount() >= 1 && r.group(1) != null
+                            ? Matcher.quoteReplacement(r.group(1))
+                            : "")
+                        + MASK);
       }
     }
     return out;
   }
 
   /**
-   * Whether {@code text} holds a word every secret pattern needs ({@code sk-}, bearer, api, key, token, secret, in
-   * any case); one pass without a regex, so the child's logs can be scrubbed line by line at pump speed.
+   * Whether {@code text} holds a word every secret pattern needs ({@code sk-}, bearer, api, key,
+   * token, secret, in any case); one pass without a regex, so the child's logs can be scrubbed line
+   * by line at pump speed.
    */
   static boolean mayHoldSecret(String text) {
     for (int i = 0, n = text.length(); i < n; i++) {
@@ -69,7 +79,7 @@ public final class Redactor {
             return true;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return false;

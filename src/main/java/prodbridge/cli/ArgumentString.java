@@ -5,19 +5,23 @@ import java.util.List;
 import prodbridge.config.UsageException;
 
 /**
- * Splits one argument string the way a POSIX shell splits words, without expanding anything: blanks separate
- * words; single quotes keep everything literally; double quotes keep blanks and allow {@code \"} and {@code \\};
- * a backslash outside quotes keeps the next character. So a slash command can hand over {@code $ARGUMENTS} whole
- * ({@code --args '"Why do we dream?" --budget 3'}) and the topic and flags come out as the user typed them.
- * Unlike a shell it forgives what people type: an apostrophe between two letters or digits ({@code moon's}) is
- * just a character, inside quotes too, and a quote with no partner to close it is kept as a character.
+ * Splits one argument string the way a POSIX shell splits words, without expanding anything: blanks
+ * separate words; single quotes keep everything literally; double quotes keep blanks and allow
+ * {@code \"} and {@code \\}; a backslash outside quotes keeps the next character. So a slash
+ * command can hand over {@code $ARGUMENTS} whole ({@code --args '"Why do we dream?" --budget 3'})
+ * and the topic and flags come out as the user typed them. Unlike a shell it forgives what people
+ * type: an apostrophe between two letters or digits ({@code moon's}) is just a character, inside
+ * quotes too, and a quote with no partner to close it is kept as a character.
  */
 final class ArgumentString {
   static final String FLAG = "--args";
 
   private ArgumentString() {}
 
-  /** {@code args} with each {@code --args STRING} (or {@code --args=STRING}) replaced by the words of STRING. */
+  /**
+   * {@code args} with each {@code --args STRING} (or {@code --args=STRING}) replaced by the words
+   * of STRING.
+   */
   static String[] expand(String[] args) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -79,11 +83,16 @@ final class ArgumentString {
 
   /** True when the quote at {@code i} sits between two letters or digits, as in {@code moon's}. */
   private static boolean apostrophe(String s, int i) {
-    return i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+    return i > 0
+        && i + 1 < s.length()
+        && Character.isLetterOrDigit(s.charAt(i - 1))
         && Character.isLetterOrDigit(s.charAt(i + 1));
   }
 
-  /** The quote that closes the one opening at {@code open} (apostrophes skipped), or -1 when none does. */
+  /**
+   * The quote that closes the one opening at {@code open} (apostrophes skipped), or -1 when none
+   * does.
+   */
   private static int closingSingleQuote(String s, int open) {
     for (int i = s.indexOf('\'', open + 1); i >= 0; i = s.indexOf('\'', i + 1)) {
       if (!apostrophe(s, i)) {
@@ -93,7 +102,10 @@ final class ArgumentString {
     return -1;
   }
 
-  /** Appends the double-quoted part that opens at {@code open}; returns the index of its closing quote. */
+  /**
+   * Appends the double-quoted part that opens at {@code open}; returns the index of its closing
+   * quote.
+   */
   private static int doubleQuoted(String s, int open, StringBuilder word) {
     for (int i = open + 1; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -105,6 +117,7 @@ final class ArgumentString {
       }
       word.append(c);
     }
-    throw new UsageException(FLAG + ": unterminated \" quote at character " + (open + 1) + " of: " + s);
+    throw new UsageException(
+        FLAG + ": unterminated \" quote at character " + (open + 1) + " of: " + s);
   }
 }

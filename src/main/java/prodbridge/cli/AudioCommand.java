@@ -6,9 +6,15 @@ import picocli.CommandLine.Parameters;
 import prodbridge.config.UsageException;
 import prodbridge.runs.RunRequest;
 
-@Command(mixinStandardHelpOptions = true, name = "prod-audio", description = "Synthesise the audio of the script of --episode-id.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "prod-audio",
+    description = "Synthesise the audio of the script of --episode-id.")
 final class AudioCommand extends RunCommandBase {
-  @Parameters(arity = "0..*", paramLabel = "TOPIC", description = "Ignored by the reference pipeline; kept for the record.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TOPIC",
+      description = "Ignored by the reference pipeline; kept for the record.")
   List<String> topic;
 
   AudioCommand(Context context) {
@@ -18,7 +24,8 @@ final class AudioCommand extends RunCommandBase {
   @Override
   RunRequest request() {
     if (options.episodeId == null) {
-      throw new UsageException("prod-audio needs --episode-id of a run that produced a script (prod-script, prod-episode)");
+      throw new UsageException(
+          "prod-audio needs --episode-id of a run that produced a script (prod-script, prod-episode)");
     }
     return new RunRequest("prod-audio", "prod-audio", joined(topic), options.episodeId, List.of());
   }

@@ -10,9 +10,12 @@ import prodbridge.batch.BatchDir;
 import prodbridge.batch.BatchReport;
 import prodbridge.batch.SlurmCli;
 
-@Command(mixinStandardHelpOptions = true, name = "batch-cancel",
-    description = "Stops a batch: its running jobs end as cancelled (batch --resume runs them again); Slurm"
-        + " batches are cancelled with scancel.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "batch-cancel",
+    description =
+        "Stops a batch: its running jobs end as cancelled (batch --resume runs them again); Slurm"
+            + " batches are cancelled with scancel.")
 final class BatchCancelCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The batch directory.")
   Path dir;
@@ -31,7 +34,9 @@ final class BatchCancelCommand implements Callable<Integer> {
     var manifest = BatchReport.manifest(batch);
     String what = BatchCancel.cancel(batch, new SlurmCli());
     context.err().println("prod-bridge: " + what);
-    context.out().println(BatchPrinter.summary(BatchReport.of(batch, manifest), format.in(context)));
+    context
+        .out()
+        .println(BatchPrinter.summary(BatchReport.of(batch, manifest), format.in(context)));
     return ExitCode.OK.code();
   }
 }

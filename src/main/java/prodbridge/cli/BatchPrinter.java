@@ -28,9 +28,12 @@ final class BatchPrinter {
   }
 
   static String plan(BatchPlan p, OutputFormat f, Map<String, String> env) {
-    List<String> argv = p.toRun().isEmpty() ? null
-        : JobRun.plan(p.dir(), p.manifest(), p.toRun().get(0), null, env).argv();
-    List<String> sbatch = Executor.SLURM.json().equals(p.manifest().executor()) ? SlurmBatch.preview(p) : null;
+    List<String> argv =
+        p.toRun().isEmpty()
+            ? null
+            : JobRun.plan(p.dir(), p.manifest(), p.toRun().get(0), null, env).argv();
+    List<String> sbatch =
+        Executor.SLURM.json().equals(p.manifest().executor()) ? SlurmBatch.preview(p) : null;
     if (f != OutputFormat.JSON) {
       return fenced(BatchView.plan(p, argv, sbatch), f);
     }
@@ -46,7 +49,8 @@ final class BatchPrinter {
     out.put("worst_case_cost", Math.round(p.worstCaseCost() * 10000) / 10000.0);
     out.put("total_budget", p.manifest().totalBudget());
     out.put("max_failures", p.manifest().maxFailures());
-    List<Map<String, Object>> listed = p.toRun().stream().limit(MAX_JOBS_LISTED).map(BatchPrinter::job).toList();
+    List<Map<String, Object>> listed =
+        p.toRun().stream().limit(MAX_JOBS_LISTED).map(BatchPrinter::job).toList();
     out.put("jobs_to_run", listed);
     out.put("jobs_omitted", p.toRun().size() - listed.size());
     out.put("first_job_argv", argv);

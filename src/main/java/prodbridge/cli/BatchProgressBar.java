@@ -4,8 +4,9 @@ import java.util.Locale;
 import prodbridge.batch.BatchProgress;
 
 /**
- * A batch's progress bar on a terminal's stderr: done, failed, skipped, running, cost against the total budget, ETA.
- * The bar itself shrinks (and then goes) before the figures are cut, so the line fits any width.
+ * A batch's progress bar on a terminal's stderr: done, failed, skipped, running, cost against the
+ * total budget, ETA. The bar itself shrinks (and then goes) before the figures are cut, so the line
+ * fits any width.
  */
 final class BatchProgressBar implements BatchProgress.Listener {
   private static final int WIDTH = 24;
@@ -34,7 +35,8 @@ final class BatchProgressBar implements BatchProgress.Listener {
   /** The line for a terminal {@code columns} wide. */
   static String render(BatchProgress p, int columns) {
     String figures = figures(p);
-    int room = columns == Integer.MAX_VALUE ? WIDTH : Math.min(WIDTH, columns - 1 - figures.length() - 3);
+    int room =
+        columns == Integer.MAX_VALUE ? WIDTH : Math.min(WIDTH, columns - 1 - figures.length() - 3);
     if (room < NARROWEST_BAR) {
       return figures;
     }
@@ -54,7 +56,8 @@ final class BatchProgressBar implements BatchProgress.Listener {
       b.append(String.format(Locale.ROOT, " of $%.2f", p.totalBudget()));
     }
     if (p.etaSeconds() != null) {
-      b.append(String.format(Locale.ROOT, " · ETA %d:%02d", p.etaSeconds() / 60, p.etaSeconds() % 60));
+      b.append(
+          String.format(Locale.ROOT, " · ETA %d:%02d", p.etaSeconds() / 60, p.etaSeconds() % 60));
     }
     if (p.heldBack() != null) {
       b.append(" · waiting for ").append(p.heldBack());

@@ -8,8 +8,11 @@ import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchDir;
 import prodbridge.batch.BatchReport;
 
-@Command(mixinStandardHelpOptions = true, name = "batch-status",
-    description = "Where a batch stands, running or finished: jobs by status, failures by type, cost, hints.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "batch-status",
+    description =
+        "Where a batch stands, running or finished: jobs by status, failures by type, cost, hints.")
 final class BatchStatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The batch directory (batch prints it).")
   Path dir;
@@ -25,8 +28,11 @@ final class BatchStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BatchDir batch = new BatchDir(context.workingDir().resolve(dir));
-    context.out().println(BatchPrinter.summary(BatchReport.of(batch, BatchReport.manifest(batch)),
-        format.in(context)));
+    context
+        .out()
+        .println(
+            BatchPrinter.summary(
+                BatchReport.of(batch, BatchReport.manifest(batch)), format.in(context)));
     return ExitCode.OK.code();
   }
 }

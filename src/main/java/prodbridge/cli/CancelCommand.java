@@ -7,10 +7,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunStore;
 
-@Command(mixinStandardHelpOptions = true, name = "cancel",
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "cancel",
     description = "Stop a run: its whole process tree is ended and its final state is cancelled.")
 final class CancelCommand implements Callable<Integer> {
-  /** How long the run's own supervisor gets to end its tree (its grace included) before this command does it. */
+  /**
+   * How long the run's own supervisor gets to end its tree (its grace included) before this command
+   * does it.
+   */
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Parameters(paramLabel = "RUN_ID", description = "The run.")
@@ -27,7 +32,10 @@ final class CancelCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunStore store = options.store(context);
-    context.out().println(Printer.view(store.cancel(store.dirOf(runId), PATIENCE), options.format.in(context)));
+    context
+        .out()
+        .println(
+            Printer.view(store.cancel(store.dirOf(runId), PATIENCE), options.format.in(context)));
     return ExitCode.OK.code();
   }
 }

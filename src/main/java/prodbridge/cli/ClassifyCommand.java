@@ -18,24 +18,38 @@ import prodbridge.config.UsageException;
 import prodbridge.report.ClassificationView;
 
 /**
- * Classifies a saved failure exactly as a run would (the same rules, the same tails of its output), so a user can
- * try their own rules on their own logs before a run. A SIGKILL is inferred from an exit above 128, as the JDK
- * reports one. No file system is measured: a disk-full hint names the path the failure names.
+ * Classifies a saved failure exactly as a run would (the same rules, the same tails of its output),
+ * so a user can try their own rules on their own logs before a run. A SIGKILL is inferred from an
+ * exit above 128, as the JDK reports one. No file system is measured: a disk-full hint names the
+ * path the failure names.
  */
-@Command(mixinStandardHelpOptions = true, name = "classify",
-    description = "Classify a saved failure: print its class, the deciding line, the rule and the hint.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "classify",
+    description =
+        "Classify a saved failure: print its class, the deciding line, the rule and the hint.")
 final class ClassifyCommand implements Callable<Integer> {
   /** The tails a run keeps of its child's output (see the supervisor), so the same text decides. */
   static final int STDERR_TAIL_BYTES = 16 * 1024;
+
   static final int STDOUT_TAIL_BYTES = 256 * 1024;
 
-  @Option(names = "--stderr", paramLabel = "FILE", description = "The child's stderr (a run's stderr.log).")
+  @Option(
+      names = "--stderr",
+      paramLabel = "FILE",
+      description = "The child's stderr (a run's stderr.log).")
   Path stderr;
 
-  @Option(names = "--stdout", paramLabel = "FILE", description = "The child's stdout (a run's stdout.log).")
+  @Option(
+      names = "--stdout",
+      paramLabel = "FILE",
+      description = "The child's stdout (a run's stdout.log).")
   Path stdout;
 
-  @Option(names = "--exit", paramLabel = "N", description = "The child's exit code, 0 to 255 (129 to 192: a signal).")
+  @Option(
+      names = "--exit",
+      paramLabel = "N",
+      description = "The child's exit code, 0 to 255 (129 to 192: a signal).")
   Integer exit;
 
   @Mixin ConfigMixin config;
@@ -51,7 +65,8 @@ final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (stderr == null && stdout == null && exit == null) {
-      throw new UsageException("classify: nothing to classify; give --stderr FILE, --stdout FILE or --exit N");
+      throw new UsageException(
+          "classify: nothing to classify; give --stderr FILE, --stdout FILE or --exit N");
     }
     if (exit != null && (exit < 0 || exit > 255)) {
       throw new UsageException("classify: --exit: " + exit + " is not an exit code (0 to 255)");
@@ -60,12 +75,18 @@ final class ClassifyCommand implements Callable<Integer> {
     String err = tail("--stderr", stderr, STDERR_TAIL_BYTES);
     String out = tail("--stdout", stdout, STDOUT_TAIL_BYTES);
     var rules = config.load(context, ProfileSettings.NONE).errorRules();
-    Optional<Classification> c = new Classifier(rules, path -> Optional.empty()).classify(Evidence.ofExit(exit, err, out));
-    context.out().println(f == OutputFormat.JSON ? ClassificationView.json(c) : ClassificationView.text(c));
+    Optional<Classification> c =
+        new Classifier(rules, path -> Optional.empty()).classify(Evidence.ofExit(exit, err, out));
+    context
+        .out()
+        .println(f == OutputFormat.JSON ? ClassificationView.json(c) : ClassificationView.text(c));
     return ExitCode.OK.code();
   }
 
-  /** The last {@code max} bytes of {@code file} as UTF-8 (bad bytes replaced); "" when no file was given. */
+  /**
+   * The last {@code max} bytes of {@code file} as UTF-8 (bad bytes replaced); "" when no file was
+   * given.
+   */
   private String tail(String flag, Path file, int max) {
     if (file == null) {
       return "";

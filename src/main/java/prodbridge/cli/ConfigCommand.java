@@ -10,7 +10,10 @@ import prodbridge.config.ConfigJson;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
 
-@Command(mixinStandardHelpOptions = true, name = "config", description = "Print the effective profiles as JSON.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "config",
+    description = "Print the effective profiles as JSON.")
 final class ConfigCommand implements Callable<Integer> {
   @Mixin ConfigMixin config;
 
@@ -29,8 +32,12 @@ final class ConfigCommand implements Callable<Integer> {
     view.put("output_root", c.outputRoot().toString());
     view.put("sources", c.sources());
     view.put("profiles", new TreeMap<>(c.profiles()));
-    view.put("error_rules", c.errorRules().rules().stream().map(r -> r.name() + ": " + r.type()).toList());
-    context.out().println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
+    view.put(
+        "error_rules",
+        c.errorRules().rules().stream().map(r -> r.name() + ": " + r.type()).toList());
+    context
+        .out()
+        .println(ConfigJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
     return ExitCode.OK.code();
   }
 }

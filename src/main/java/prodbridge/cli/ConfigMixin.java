@@ -6,13 +6,21 @@ import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
 
-/** The --config option of every command that reads the config, and the one place that loads it for them. */
+/**
+ * The --config option of every command that reads the config, and the one place that loads it for
+ * them.
+ */
 final class ConfigMixin {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Config file (default: $PROD_BRIDGE_CONFIG, else ./prod-bridge.json if present).")
   Path file;
 
-  /** The built-in config, then the file, then {@code flags} (the command's own settings, or NONE). */
+  /**
+   * The built-in config, then the file, then {@code flags} (the command's own settings, or NONE).
+   */
   EffectiveConfig load(Context context, ProfileSettings flags) {
     return new ConfigLoader(context.env(), context.workingDir()).load(file, flags);
   }

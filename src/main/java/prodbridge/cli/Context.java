@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What a command may touch of the outside world, injected so tests drive the CLI in-process.
- * {@code stdoutIsTerminal} picks the default format; {@code stderrIsTerminal} allows the live progress line;
- * {@code signals} is null in tests that install no handlers.
+ * What a command may touch of the outside world, injected so tests drive the CLI in-process. {@code
+ * stdoutIsTerminal} picks the default format; {@code stderrIsTerminal} allows the live progress
+ * line; {@code signals} is null in tests that install no handlers.
  */
 record Context(
     PrintWriter out,

@@ -13,13 +13,17 @@ import prodbridge.config.MonitorInterval;
 import prodbridge.config.QualityThreshold;
 
 /**
- * Option converters that refuse bad values before anything runs. Each hands the text to its value type, which is
- * the one place its rule lives (the same for config and batch files); picocli adds which option it was.
+ * Option converters that refuse bad values before anything runs. Each hands the text to its value
+ * type, which is the one place its rule lives (the same for config and batch files); picocli adds
+ * which option it was.
  */
 final class Converters {
   private Converters() {}
 
-  /** Parses with {@code parse}; a refusal becomes picocli's, its message prefixed with {@code what} when set. */
+  /**
+   * Parses with {@code parse}; a refusal becomes picocli's, its message prefixed with {@code what}
+   * when set.
+   */
   private abstract static class ByValueType<T> implements ITypeConverter<T> {
     private final String what;
     private final Function<String, T> parse;
@@ -34,7 +38,8 @@ final class Converters {
       try {
         return parse.apply(value);
       } catch (InvalidValue e) {
-        throw new TypeConversionException(what.isEmpty() ? e.getMessage() : what + " " + e.getMessage());
+        throw new TypeConversionException(
+            what.isEmpty() ? e.getMessage() : what + " " + e.getMessage());
       }
     }
   }
@@ -87,7 +92,8 @@ final class Converters {
       } catch (NumberFormatException e) {
         // the message below says what is expected
       }
-      throw new TypeConversionException("\"" + value + "\": expected a whole number from 1 to 1000");
+      throw new TypeConversionException(
+          "\"" + value + "\": expected a whole number from 1 to 1000");
     }
   }
 }

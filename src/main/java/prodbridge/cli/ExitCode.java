@@ -4,9 +4,10 @@ import prodbridge.classify.ErrorType;
 import prodbridge.runs.StoreFailure;
 
 /**
- * Every exit code the bridge returns, by name (the README's exit code table lists the same). An error class's code
- * is its {@link ErrorType#exitCode()}, because results, batch journals and classify's JSON record that number too;
- * {@link #of(ErrorType)} is the one place that turns a class into the process's exit code.
+ * Every exit code the bridge returns, by name (the README's exit code table lists the same). An
+ * error class's code is its {@link ErrorType#exitCode()}, because results, batch journals and
+ * classify's JSON record that number too; {@link #of(ErrorType)} is the one place that turns a
+ * class into the process's exit code.
  */
 enum ExitCode {
   OK(0),
@@ -45,7 +46,10 @@ enum ExitCode {
     return code;
   }
 
-  /** The exit code of a run that ended with {@code type}; exhaustive, so a new class does not compile without one. */
+  /**
+   * The exit code of a run that ended with {@code type}; exhaustive, so a new class does not
+   * compile without one.
+   */
   static ExitCode of(ErrorType type) {
     return switch (type) {
       case EXECUTION_ERROR -> EXECUTION_ERROR;
@@ -66,7 +70,10 @@ enum ExitCode {
     };
   }
 
-  /** The exit code for a run store that cannot be used: DISK_FULL when its file system is full, else STORE. */
+  /**
+   * The exit code for a run store that cannot be used: DISK_FULL when its file system is full, else
+   * STORE.
+   */
   static ExitCode of(StoreFailure f) {
     return f.diskFull() ? DISK_FULL : STORE;
   }

@@ -3,9 +3,15 @@ package prodbridge.cli;
 import picocli.CommandLine.Option;
 import prodbridge.config.UsageException;
 
-/** The --format option of a command that has no Markdown view (classify): json or text, defaulting as usual. */
+/**
+ * The --format option of a command that has no Markdown view (classify): json or text, defaulting
+ * as usual.
+ */
 final class JsonOrTextMixin {
-  @Option(names = FormatMixin.NAME, paramLabel = "FORMAT", description = "json or text (" + FormatMixin.DEFAULT + ").")
+  @Option(
+      names = FormatMixin.NAME,
+      paramLabel = "FORMAT",
+      description = "json or text (" + FormatMixin.DEFAULT + ").")
   OutputFormat chosen;
 
   /** The format asked for, else the default; Markdown is a usage error naming {@code command}. */

@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.util.function.IntSupplier;
 
 /**
- * The one live status line on a terminal's stderr (a run's progress, a batch's bar). It is cut to the terminal's
- * width less one column, so it never wraps into a second row that {@code \r} cannot reach, and it steps aside while
- * a log line goes out ({@link #aside}), so a WARN line is never glued onto it. Erasing uses ECMA-48's "erase in
- * line" ({@code ESC [ K}), which every terminal emulator in use understands.
+ * The one live status line on a terminal's stderr (a run's progress, a batch's bar). It is cut to
+ * the terminal's width less one column, so it never wraps into a second row that {@code \r} cannot
+ * reach, and it steps aside while a log line goes out ({@link #aside}), so a WARN line is never
+ * glued onto it. Erasing uses ECMA-48's "erase in line" ({@code ESC [ K}), which every terminal
+ * emulator in use understands.
  */
 final class LiveLine {
   private static final String ERASE = "\r\033[K";
@@ -48,7 +49,10 @@ final class LiveLine {
     }
   }
 
-  /** Runs {@code write} (a log line going to stderr) with the live line erased before and drawn again after. */
+  /**
+   * Runs {@code write} (a log line going to stderr) with the live line erased before and drawn
+   * again after.
+   */
   static void aside(Runnable write) {
     synchronized (LOCK) {
       LiveLine line = active;
@@ -65,7 +69,10 @@ final class LiveLine {
     }
   }
 
-  /** {@code text} cut to {@code columns - 1} columns (the last column would wrap on some terminals), with an ellipsis. */
+  /**
+   * {@code text} cut to {@code columns - 1} columns (the last column would wrap on some terminals),
+   * with an ellipsis.
+   */
   static String fit(String text, int columns) {
     int max = Math.max(1, columns - 1);
     if (text.codePointCount(0, text.length()) <= max) {

@@ -6,16 +6,16 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Logging goes to stderr only, configured in code (faster than XML, and logback's own default writes to stdout).
- * Level: $PROD_BRIDGE_LOG (error, warn, info, debug; default warn). A log line steps around the live progress line
- * ({@link LiveLine#aside}) instead of being glued onto it.
+ * Logging goes to stderr only, configured in code (faster than XML, and logback's own default
+ * writes to stdout). Level: $PROD_BRIDGE_LOG (error, warn, info, debug; default warn). A log line
+ * steps around the live progress line ({@link LiveLine#aside}) instead of being glued onto it.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
@@ -46,14 +46,15 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     @Override
     public void write(byte[] b, int off, int len) {
-      LiveLine.aside(() -> {
-        try {
-          out.write(b, off, len);
-          out.flush();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      LiveLine.aside(
+          () -> {
+            try {
+              out.write(b, off, len);
+              out.flush();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 }

@@ -12,9 +12,12 @@ import picocli.CommandLine.Parameters;
 import prodbridge.runs.RunDir;
 import prodbridge.runs.RunStore;
 
-@Command(mixinStandardHelpOptions = true, name = "logs",
-    description = "The last lines of a run's stdout (or stderr): as they are (text, the default), one JSON object a"
-        + " line ({\"stream\":..., \"line\":...}), or a Markdown code block.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "logs",
+    description =
+        "The last lines of a run's stdout (or stderr): as they are (text, the default), one JSON object a"
+            + " line ({\"stream\":..., \"line\":...}), or a Markdown code block.")
 final class LogsCommand implements Callable<Integer> {
   static final int MAX_READ = 1 << 20;
 
@@ -38,7 +41,8 @@ final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (tail < 1) {
-      throw new prodbridge.config.UsageException("--tail: expected a number of lines of at least 1");
+      throw new prodbridge.config.UsageException(
+          "--tail: expected a number of lines of at least 1");
     }
     RunStore store = options.store(context);
     RunDir files = new RunDir(store.dirOf(runId));
@@ -52,9 +56,13 @@ final class LogsCommand implements Callable<Integer> {
       context.out().println("```");
     }
     for (int i = Math.max(0, end - tail); i < end; i++) {
-      context.out().println(f == OutputFormat.JSON
-          ? prodbridge.runs.ResultJson.write(java.util.Map.of("stream", stream, "line", lines[i]))
-          : f == OutputFormat.MARKDOWN ? lines[i].replace("```", "` ` `") : lines[i]);
+      context
+          .out()
+          .println(
+              f == OutputFormat.JSON
+                  ? prodbridge.runs.ResultJson.write(
+                      java.util.Map.of("stream", stream, "line", lines[i]))
+                  : f == OutputFormat.MARKDOWN ? lines[i].replace("```", "` ` `") : lines[i]);
     }
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");

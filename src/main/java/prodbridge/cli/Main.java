@@ -12,7 +12,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import prodbridge.config.UsageException;
 import prodbridge.runs.StoreFailure;
 
-/** Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout. */
+/**
+ * Entry point: the only place that exits, and with {@code cli} the only code that writes to stdout.
+ */
 public final class Main {
   private final Context context;
 
@@ -21,10 +23,18 @@ public final class Main {
   }
 
   public static void main(String... args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Context context =
-        new Context(out, err, System.getenv(), Path.of("").toAbsolutePath(), isTerminal(1), isTerminal(2),
+        new Context(
+            out,
+            err,
+            System.getenv(),
+            Path.of("").toAbsolutePath(),
+            isTerminal(1),
+            isTerminal(2),
             new CancelSignals());
     int code = new Main(context).run(args);
     out.flush();
@@ -59,14 +69,18 @@ public final class Main {
   }
 
   /**
-   * A bug or an unforeseen failure: one line naming the exception; the stack trace only when asked for with
-   * {@code PROD_BRIDGE_LOG=debug}, so a user never sees twenty lines of frames.
+   * A bug or an unforeseen failure: one line naming the exception; the stack trace only when asked
+   * for with {@code PROD_BRIDGE_LOG=debug}, so a user never sees twenty lines of frames.
    */
   private int internalError(Exception e) {
     Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
     boolean debug = "debug".equalsIgnoreCase(context.env().get("PROD_BRIDGE_LOG"));
-    context.err().println("prod-bridge: internal error: " + String.valueOf(cause).replace('\n', ' ')
-        + (debug ? "" : " (PROD_BRIDGE_LOG=debug shows where; please report it)"));
+    context
+        .err()
+        .println(
+            "prod-bridge: internal error: "
+                + String.valueOf(cause).replace('\n', ' ')
+                + (debug ? "" : " (PROD_BRIDGE_LOG=debug shows where; please report it)"));
     if (debug) {
       e.printStackTrace(context.err());
     }
@@ -76,8 +90,11 @@ public final class Main {
   private int usageError(String message, ParameterException e, String[] args) {
     String line = message;
     if (e instanceof UnmatchedArgumentException u && u.getCommandLine().getParent() == null) {
-      line = "unknown command or argument " + u.getUnmatched() + "; commands: "
-          + String.join(", ", u.getCommandLine().getSubcommands().keySet());
+      line =
+          "unknown command or argument "
+              + u.getUnmatched()
+              + "; commands: "
+              + String.join(", ", u.getCommandLine().getSubcommands().keySet());
     }
     context.err().println("prod-bridge: " + line.replace('\n', ' ').strip());
     if (jsonRequested(args)) {
@@ -86,7 +103,10 @@ public final class Main {
     return ExitCode.USAGE.code();
   }
 
-  /** The run store cannot be used: one line on stderr (and an error object on stdout for JSON), no trace. */
+  /**
+   * The run store cannot be used: one line on stderr (and an error object on stdout for JSON), no
+   * trace.
+   */
   private int storeError(StoreFailure f, String[] args) {
     context.err().println("prod-bridge: " + f.getMessage());
     if (jsonRequested(args)) {
@@ -95,7 +115,10 @@ public final class Main {
     return ExitCode.of(f).code();
   }
 
-  /** Whether an error found before or during parsing is also printed as JSON: --format as given, else the default. */
+  /**
+   * Whether an error found before or during parsing is also printed as JSON: --format as given,
+   * else the default.
+   */
   private boolean jsonRequested(String[] args) {
     return FormatMixin.peek(Arrays.asList(args), context.stdoutIsTerminal()) == OutputFormat.JSON;
   }
@@ -123,5 +146,4 @@ public final class Main {
       return System.console() != null;
     }
   }
-
 }

@@ -40,13 +40,17 @@ final class Printer {
     };
   }
 
-  /** A run that needs attention: its state (if readable) with the alert's status word, message and hint. */
+  /**
+   * A run that needs attention: its state (if readable) with the alert's status word, message and
+   * hint.
+   */
   private static String alert(RunView v, OutputFormat f) {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("run_id", v.runId());
     if (v.state() != null) {
       @SuppressWarnings("unchecked")
-      java.util.Map<String, Object> state = ResultJson.mapper().convertValue(v.state(), java.util.Map.class);
+      java.util.Map<String, Object> state =
+          ResultJson.mapper().convertValue(v.state(), java.util.Map.class);
       m.putAll(state);
     }
     m.put("status", v.alert().status());
@@ -56,13 +60,20 @@ final class Printer {
       return ResultJson.write(m);
     }
     String head = "run " + v.runId() + ": " + v.alert().status() + " - " + v.alert().message();
-    return f == OutputFormat.MARKDOWN ? "**" + head + "**\n\n" + v.alert().hint() : head + "\n" + v.alert().hint();
+    return f == OutputFormat.MARKDOWN
+        ? "**" + head + "**\n\n" + v.alert().hint()
+        : head + "\n" + v.alert().hint();
   }
 
-  /** What status says when there is no run at all (still exit 0: it must be safe in a slash command). */
+  /**
+   * What status says when there is no run at all (still exit 0: it must be safe in a slash
+   * command).
+   */
   static String noRuns(java.nio.file.Path root, OutputFormat f) {
     String message = "no runs yet in " + root;
-    return f == OutputFormat.JSON ? ResultJson.write(java.util.Map.of("status", "none", "message", message)) : message;
+    return f == OutputFormat.JSON
+        ? ResultJson.write(java.util.Map.of("status", "none", "message", message))
+        : message;
   }
 
   /** What a detached start hands back: the run and the exact commands to follow and stop it. */
@@ -79,21 +90,32 @@ final class Printer {
     if (f == OutputFormat.JSON) {
       return ResultJson.write(d);
     }
-    return "Started " + plan.command() + " as run " + plan.runId() + " (detached).\n"
-        + (f == OutputFormat.MARKDOWN ? "- Poll: `" + d.get("poll") + "`\n- Cancel: `" + d.get("cancel") + "`"
+    return "Started "
+        + plan.command()
+        + " as run "
+        + plan.runId()
+        + " (detached).\n"
+        + (f == OutputFormat.MARKDOWN
+            ? "- Poll: `" + d.get("poll") + "`\n- Cancel: `" + d.get("cancel") + "`"
             : "  poll    " + d.get("poll") + "\n  cancel  " + d.get("cancel"));
   }
 
-  /** The error object printed on stdout when the run store cannot be used and the output is JSON. */
+  /**
+   * The error object printed on stdout when the run store cannot be used and the output is JSON.
+   */
   static String storeError(prodbridge.runs.StoreFailure f) {
     java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
     e.put("status", "error");
-    e.put("error_type", f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.name() : "STORE_ERROR");
+    e.put(
+        "error_type",
+        f.diskFull() ? prodbridge.classify.ErrorType.DISK_FULL.name() : "STORE_ERROR");
     e.put("error_message", f.getMessage());
-    e.put("hint", f.diskFull()
-        ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
-        : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
-            + " nothing was run.");
+    e.put(
+        "hint",
+        f.diskFull()
+            ? "Free space on that file system, or set PROD_BRIDGE_RUNS to a runs root on another one; nothing was run."
+            : "Point the runs root (PROD_BRIDGE_RUNS or runs_root in the config) at a directory this user can write;"
+                + " nothing was run.");
     e.put("exit_code", ExitCode.of(f).code());
     return ResultJson.write(e);
   }

@@ -4,7 +4,10 @@ import java.util.Locale;
 import prodbridge.monitor.ProgressListener;
 import prodbridge.monitor.Snapshot;
 
-/** The live one-line display on a terminal's stderr: stage, elapsed, cost against budget, memory, files (cut to fit). */
+/**
+ * The live one-line display on a terminal's stderr: stage, elapsed, cost against budget, memory,
+ * files (cut to fit).
+ */
 final class ProgressLine implements ProgressListener {
   private final LiveLine line;
   private final String command;
@@ -31,10 +34,16 @@ final class ProgressLine implements ProgressListener {
     }
     long secs = (long) s.elapsedSeconds();
     b.append(String.format(Locale.ROOT, " · %d:%02d", secs / 60, secs % 60));
-    b.append(String.format(Locale.ROOT, " · %s / $%.2f", s.cost() == null ? "$?" : String.format(Locale.ROOT, "$%.2f", s.cost()), s.budget()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            " · %s / $%.2f",
+            s.cost() == null ? "$?" : String.format(Locale.ROOT, "$%.2f", s.cost()),
+            s.budget()));
     b.append(String.format(Locale.ROOT, " · %d MB", Math.round(s.memoryBytes() / 1048576.0)));
     if (s.memoryLimitBytes() != null) {
-      b.append(String.format(Locale.ROOT, " / %d MB", Math.round(s.memoryLimitBytes() / 1048576.0)));
+      b.append(
+          String.format(Locale.ROOT, " / %d MB", Math.round(s.memoryLimitBytes() / 1048576.0)));
     }
     b.append(" · ").append(s.files()).append(s.files() == 1 ? " file" : " files");
     return b.toString();

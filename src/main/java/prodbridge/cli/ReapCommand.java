@@ -15,11 +15,15 @@ import prodbridge.runs.RunView;
 import prodbridge.supervise.Keeper;
 
 /**
- * Records what a dead supervisor left (internal: its keeper starts it once, after ending the supervised trees): a
- * run directory's run becomes {@code lost} with its known cost; a batch directory's running jobs are recorded so
- * {@code --resume} runs them again, while jobs whose child had already finished keep their results.
+ * Records what a dead supervisor left (internal: its keeper starts it once, after ending the
+ * supervised trees): a run directory's run becomes {@code lost} with its known cost; a batch
+ * directory's running jobs are recorded so {@code --resume} runs them again, while jobs whose child
+ * had already finished keep their results.
  */
-@Command(name = "reap", hidden = true, description = "Records the runs of a dead supervisor (internal).")
+@Command(
+    name = "reap",
+    hidden = true,
+    description = "Records the runs of a dead supervisor (internal).")
 final class ReapCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "A run directory or a batch directory.")
   Path dir;

@@ -11,17 +11,28 @@ import picocli.CommandLine.Parameters;
 import prodbridge.batch.BatchDir;
 import prodbridge.config.UsageException;
 
-/** {@code report}: the page of a run or a batch. Drawing lives in {@link ReportRun}, loaded only when this runs. */
-@Command(mixinStandardHelpOptions = true, name = "report",
-    description = "A report people look at: one self-contained HTML page (charts inline, nothing fetched when it"
-        + " opens) and a PNG of its main chart, for a run (by id or directory) or a batch (by directory).")
+/**
+ * {@code report}: the page of a run or a batch. Drawing lives in {@link ReportRun}, loaded only
+ * when this runs.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "report",
+    description =
+        "A report people look at: one self-contained HTML page (charts inline, nothing fetched when it"
+            + " opens) and a PNG of its main chart, for a run (by id or directory) or a batch (by directory).")
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RUN_ID|BATCH_DIR", description = "A run id, a run directory, or a batch directory.")
+  @Parameters(
+      paramLabel = "RUN_ID|BATCH_DIR",
+      description = "A run id, a run directory, or a batch directory.")
   String target;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Where the HTML goes (default: report.html in the run or batch directory); the PNG goes beside"
-          + " it, FILE with .png for .html.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Where the HTML goes (default: report.html in the run or batch directory); the PNG goes beside"
+              + " it, FILE with .png for .html.")
   Path out;
 
   @Mixin StoreOptions options;
@@ -42,10 +53,13 @@ final class ReportCommand implements Callable<Integer> {
     } else if (dir != null && ReportRun.isRunDir(dir)) {
       printed = ReportRun.run(dir, html, options.format.in(context));
     } else if (dir != null || target.contains("/")) {
-      throw new UsageException(target + ": not a run directory or a batch directory (no batch.json, state.json or"
-          + " result.json there)");
+      throw new UsageException(
+          target
+              + ": not a run directory or a batch directory (no batch.json, state.json or"
+              + " result.json there)");
     } else {
-      printed = ReportRun.run(options.store(context).dirOf(target), html, options.format.in(context));
+      printed =
+          ReportRun.run(options.store(context).dirOf(target), html, options.format.in(context));
     }
     context.out().println(printed);
     return ExitCode.OK.code();

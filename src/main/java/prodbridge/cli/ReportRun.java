@@ -13,8 +13,9 @@ import prodbridge.report.Reports;
 import prodbridge.runs.ResultJson;
 
 /**
- * Writes reports for {@code report} and after a batch. Kept apart from the command classes, which picocli loads
- * for every command, so the charting library and AWT load only when a report is drawn.
+ * Writes reports for {@code report} and after a batch. Kept apart from the command classes, which
+ * picocli loads for every command, so the charting library and AWT load only when a report is
+ * drawn.
  */
 final class ReportRun {
   private static final Logger log = LoggerFactory.getLogger(ReportRun.class);
@@ -34,8 +35,9 @@ final class ReportRun {
   }
 
   /**
-   * After a batch session: its report into the batch directory, and {@code summary} (also saved as summary.json)
-   * naming it. A report that cannot be drawn is logged and left out: the batch's own outcome stands.
+   * After a batch session: its report into the batch directory, and {@code summary} (also saved as
+   * summary.json) naming it. A report that cannot be drawn is logged and left out: the batch's own
+   * outcome stands.
    */
   static BatchSummary afterBatch(BatchDir dir, BatchSummary summary) {
     try {

@@ -8,8 +8,11 @@ import prodbridge.config.UsageException;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
 
-@Command(mixinStandardHelpOptions = true, name = "result",
-    description = "The final result of a run that has ended (a run still going is exit 2: use status --wait).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "result",
+    description =
+        "The final result of a run that has ended (a run still going is exit 2: use status --wait).")
 final class ResultCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_ID", description = "The run.")
   String runId;
@@ -28,7 +31,8 @@ final class ResultCommand implements Callable<Integer> {
     java.nio.file.Path dir = store.dirOf(runId);
     RunView view = store.look(dir);
     if (!view.ended()) {
-      throw new UsageException("run " + runId + " has not ended yet; wait for it with: status " + runId + " --wait 9m");
+      throw new UsageException(
+          "run " + runId + " has not ended yet; wait for it with: status " + runId + " --wait 9m");
     }
     prodbridge.runs.RunSession.markSeen(dir);
     context.out().println(Printer.view(view, options.format.in(context)));

@@ -1,15 +1,15 @@
 package prodbridge.cli;
 
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import prodbridge.runs.DetachedLaunch;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.monitor.ProgressListener;
+import prodbridge.runs.DetachedLaunch;
 import prodbridge.runs.Relaunch;
 import prodbridge.runs.RunExecution;
 import prodbridge.runs.RunPlan;
@@ -37,7 +37,8 @@ abstract class RunCommandBase implements Callable<Integer> {
     EffectiveConfig config = options.config.load(context, options.settings());
     RunRequest request = options.runId == null ? request() : request().withRunId(options.runId);
     RunPlan plan =
-        new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone()).plan(request);
+        new RunPlanner(config, context.env(), context.workingDir(), Clock.systemDefaultZone())
+            .plan(request);
     if (options.dryRun) {
       context.out().println(Printer.dryRun(plan, format));
       return ExitCode.OK.code();
@@ -49,19 +50,25 @@ abstract class RunCommandBase implements Callable<Integer> {
         prodbridge.runs.EpisodeLock.checkFree(plan);
       }
       DetachedLaunch.start(plan, args);
-      prodbridge.runs.RunSession.record(plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
+      prodbridge.runs.RunSession.record(
+          plan.runDir(), context.env().get(prodbridge.runs.RunSession.ENV));
       context.out().println(Printer.detached(plan, Relaunch.userCommand(), format));
       return ExitCode.OK.code();
     }
-    ProgressLine line = context.stderrIsTerminal() ? new ProgressLine(
-        new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command()) : null;
+    ProgressLine line =
+        context.stderrIsTerminal()
+            ? new ProgressLine(
+                new LiveLine(context.err(), new TerminalWidth(context.env())), plan.command())
+            : null;
     RunExecution execution =
         new RunExecution(plan, line == null ? ProgressListener.NONE : line, options.runId != null)
             .keptBy(Relaunch.command());
     RunResult result;
     try {
-      result = context.signals() == null ? execution.execute()
-          : context.signals().during(execution, execution::execute);
+      result =
+          context.signals() == null
+              ? execution.execute()
+              : context.signals().during(execution, execution::execute);
     } finally {
       if (line != null) {
         line.clear();

@@ -17,29 +17,45 @@ import prodbridge.runs.ResultJson;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
 
-@Command(mixinStandardHelpOptions = true, name = "runs",
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "runs",
     description = "Recent runs, newest first (batch jobs' runs included), with filters.")
 final class RunsCommand implements Callable<Integer> {
   /** How many run directories are read at most to fill a filtered list. */
   static final int MAX_SCANNED = 5000;
 
-  @Option(names = "--limit", paramLabel = "N", converter = Converters.CountConverter.class,
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      converter = Converters.CountConverter.class,
       description = "How many (default 20, at most 1000).")
   int limit = 20;
 
-  @Option(names = "--status", paramLabel = "STATUS",
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
       description = "Only runs in this state: running, success, error, cancelled, lost.")
   String status;
 
-  @Option(names = "--command", paramLabel = "COMMAND",
-      description = "Only runs of this command: prod-episode, prod-research, prod-script, prod-audio, run.")
+  @Option(
+      names = "--command",
+      paramLabel = "COMMAND",
+      description =
+          "Only runs of this command: prod-episode, prod-research, prod-script, prod-audio, run.")
   String command;
 
-  @Option(names = "--episode-id", paramLabel = "ID",
-      description = "Only the runs of this episode (research, script, audio...), with the episode's total cost.")
+  @Option(
+      names = "--episode-id",
+      paramLabel = "ID",
+      description =
+          "Only the runs of this episode (research, script, audio...), with the episode's total cost.")
   String episodeId;
 
-  @Option(names = "--since", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
       description = "Only runs started less than this long ago, for example 2h or 7d as 168h.")
   Duration since;
 
@@ -53,13 +69,17 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (status != null && !List.of("running", "success", "error", "cancelled", "lost").contains(status)) {
-      throw new prodbridge.config.UsageException("--status \"" + status
-          + "\": expected running, success, error, cancelled or lost");
+    if (status != null
+        && !List.of("running", "success", "error", "cancelled", "lost").contains(status)) {
+      throw new prodbridge.config.UsageException(
+          "--status \"" + status + "\": expected running, success, error, cancelled or lost");
     }
     if (command != null && !prodbridge.config.ConfigLoader.COMMANDS.contains(command)) {
-      throw new prodbridge.config.UsageException("--command \"" + command + "\": expected one of "
-          + String.join(", ", prodbridge.config.ConfigLoader.COMMANDS));
+      throw new prodbridge.config.UsageException(
+          "--command \""
+              + command
+              + "\": expected one of "
+              + String.join(", ", prodbridge.config.ConfigLoader.COMMANDS));
     }
     RunStore store = options.store(context);
     Instant now = Instant.now();
@@ -74,8 +94,15 @@ final class RunsCommand implements Callable<Integer> {
       }
     }
     OutputFormat f = options.format.in(context);
-    Double episodeCost = episodeId == null ? null : Math.round(rows.stream()
-        .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost")).sum() * 10000) / 10000.0;
+    Double episodeCost =
+        episodeId == null
+            ? null
+            : Math.round(
+                    rows.stream()
+                            .mapToDouble(r -> r.get("cost") == null ? 0 : (Double) r.get("cost"))
+                            .sum()
+                        * 10000)
+                / 10000.0;
     if (f == OutputFormat.JSON) {
       if (episodeId != null) {
         Map<String, Object> episode = new LinkedHashMap<>();
@@ -88,24 +115,54 @@ final class RunsCommand implements Callable<Integer> {
       }
       return ExitCode.OK.code();
     }
-    String format = f == OutputFormat.MARKDOWN ? "| %s | %s | %s | %s | %s | %s |%n" : "%-31s %-13s %-9s %8s %9s  %s%n";
-    context.out().printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
+    String format =
+        f == OutputFormat.MARKDOWN
+            ? "| %s | %s | %s | %s | %s | %s |%n"
+            : "%-31s %-13s %-9s %8s %9s  %s%n";
+    context
+        .out()
+        .printf(Locale.ROOT, format, "run id", "command", "status", "cost", "age", "topic");
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("|---|---|---|---|---|---|");
     }
     for (Map<String, Object> r : rows) {
-      context.out().printf(Locale.ROOT, format, r.get("run_id"), r.get("command"), r.get("status"),
-          r.get("cost") == null ? "-" : ResultView.money((Double) r.get("cost")),
-          r.get("age_seconds") == null ? "-" : ResultView.seconds((Double) r.get("age_seconds")),
-          r.get("topic") == null ? "" : LiveLine.fit(TerminalText.safe((String) r.get("topic")), 61));
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              format,
+              r.get("run_id"),
+              r.get("command"),
+              r.get("status"),
+              r.get("cost") == null ? "-" : ResultView.money((Double) r.get("cost")),
+              r.get("age_seconds") == null
+                  ? "-"
+                  : ResultView.seconds((Double) r.get("age_seconds")),
+              r.get("topic") == null
+                  ? ""
+                  : LiveLine.fit(TerminalText.safe((String) r.get("topic")), 61));
     }
     if (episodeId != null) {
-      context.out().printf(Locale.ROOT, "episode %s: %d run%s, %s in all%n", episodeId, rows.size(),
-          rows.size() == 1 ? "" : "s", ResultView.money(episodeCost));
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "episode %s: %d run%s, %s in all%n",
+              episodeId,
+              rows.size(),
+              rows.size() == 1 ? "" : "s",
+              ResultView.money(episodeCost));
     }
     if (rows.isEmpty()) {
-      context.err().println("prod-bridge: no runs" + (status != null || command != null || since != null || episodeId != null
-          ? " match" : "") + " in " + store.root());
+      context
+          .err()
+          .println(
+              "prod-bridge: no runs"
+                  + (status != null || command != null || since != null || episodeId != null
+                      ? " match"
+                      : "")
+                  + " in "
+                  + store.root());
     }
     return ExitCode.OK.code();
   }
@@ -132,14 +189,19 @@ final class RunsCommand implements Callable<Integer> {
     r.put("command", ended ? v.result().command() : s == null ? null : s.command());
     r.put("episode_id", ended ? v.result().episodeId() : s == null ? null : s.episodeId());
     r.put("topic", ended ? v.result().topic() : s == null ? null : s.topic());
-    r.put("status", v.alert() != null ? v.alert().status() : ended ? v.result().status().json()
-        : s == null ? "unknown" : s.status());
-    r.put("error_type", ended && v.result().errorType() != null ? v.result().errorType().name() : null);
+    r.put(
+        "status",
+        v.alert() != null
+            ? v.alert().status()
+            : ended ? v.result().status().json() : s == null ? "unknown" : s.status());
+    r.put(
+        "error_type",
+        ended && v.result().errorType() != null ? v.result().errorType().name() : null);
     r.put("cost", ended ? v.result().finalCost() : s == null ? null : s.cost());
     r.put("started_at", s == null ? null : s.startedAt());
     r.put("ended_at", s == null ? null : s.endedAt());
-    r.put("age_seconds", s == null ? null
-        : Duration.between(s.startedAt(), now).toMillis() / 1000.0);
+    r.put(
+        "age_seconds", s == null ? null : Duration.between(s.startedAt(), now).toMillis() / 1000.0);
     r.put("run_dir", ended ? v.result().runDir() : s == null ? null : s.runDir());
     return r;
   }

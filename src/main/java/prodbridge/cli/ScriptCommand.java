@@ -9,9 +9,13 @@ import prodbridge.runs.RunRequest;
 @Command(
     mixinStandardHelpOptions = true,
     name = "prod-script",
-    description = "Write the script from the research of --episode-id (researching TOPIC first if there is none).")
+    description =
+        "Write the script from the research of --episode-id (researching TOPIC first if there is none).")
 final class ScriptCommand extends RunCommandBase {
-  @Parameters(arity = "0..*", paramLabel = "TOPIC", description = "The topic, when there is no research yet.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TOPIC",
+      description = "The topic, when there is no research yet.")
   List<String> topic;
 
   ScriptCommand(Context context) {

@@ -8,12 +8,16 @@ import prodbridge.report.WatchLine;
 import prodbridge.runs.RunSession;
 import prodbridge.runs.RunStore;
 
-@Command(mixinStandardHelpOptions = true, name = "session-start",
-    description = "For Claude Code's SessionStart hook: a few lines on the runs started from Claude Code that ended"
-        + " while no session was watching (then they count as seen); nothing when there are none. Always exits 0.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "session-start",
+    description =
+        "For Claude Code's SessionStart hook: a few lines on the runs started from Claude Code that ended"
+            + " while no session was watching (then they count as seen); nothing when there are none. Always exits 0.")
 final class SessionStartCommand implements Callable<Integer> {
   /** How many recent runs are looked at, and how many are told at most. */
   static final int LOOK_AT = 50;
+
   static final int TELL = 5;
 
   @Mixin StoreOptions options;
@@ -32,9 +36,14 @@ final class SessionStartCommand implements Callable<Integer> {
       if (unseen.isEmpty()) {
         return ExitCode.OK.code();
       }
-      StringBuilder sb = new StringBuilder("prod-bridge: ").append(unseen.size())
-          .append(unseen.size() == 1 ? " run" : " runs").append(" ended while no Claude Code session was watching:\n");
-      unseen.stream().limit(TELL).forEach(u -> sb.append("- ").append(WatchLine.end(u.result())).append('\n'));
+      StringBuilder sb =
+          new StringBuilder("prod-bridge: ")
+              .append(unseen.size())
+              .append(unseen.size() == 1 ? " run" : " runs")
+              .append(" ended while no Claude Code session was watching:\n");
+      unseen.stream()
+          .limit(TELL)
+          .forEach(u -> sb.append("- ").append(WatchLine.end(u.result())).append('\n'));
       if (unseen.size() > TELL) {
         sb.append("- … and ").append(unseen.size() - TELL).append(" more (prod-bridge runs)\n");
       }

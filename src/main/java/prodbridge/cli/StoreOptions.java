@@ -4,7 +4,10 @@ import picocli.CommandLine.Mixin;
 import prodbridge.config.ProfileSettings;
 import prodbridge.runs.RunStore;
 
-/** The options of the commands that read runs back: where the runs are (by config) and the output format. */
+/**
+ * The options of the commands that read runs back: where the runs are (by config) and the output
+ * format.
+ */
 final class StoreOptions {
   @Mixin ConfigMixin config;
 

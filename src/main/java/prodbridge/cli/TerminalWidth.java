@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * The width in columns of the terminal on stderr: {@code $COLUMNS} when set, else what {@code stty size} says of
- * that terminal (asked again at most once a second, so a resized window is followed; a failed check keeps the last
- * width known), else 80.
+ * The width in columns of the terminal on stderr: {@code $COLUMNS} when set, else what {@code stty
+ * size} says of that terminal (asked again at most once a second, so a resized window is followed;
+ * a failed check keeps the last width known), else 80.
  */
 final class TerminalWidth implements IntSupplier {
   static final int FALLBACK = 80;
@@ -46,9 +46,11 @@ final class TerminalWidth implements IntSupplier {
     }
     try {
       Path tty = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
-      Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "size")
-          .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process stty =
+          new ProcessBuilder("stty", "-F", tty.toString(), "size")
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       String out = new String(stty.getInputStream().readAllBytes()).strip();
       if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
         String[] rowsCols = out.split("\\s+");

@@ -23,20 +23,32 @@ import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 import prodbridge.runs.RunView;
 
-@Command(mixinStandardHelpOptions = true, name = "watch",
-    description = "Follow a run: one short line per stage, attempt or cost step on stdout, a last line with the"
-        + " outcome (error type and hint on failure); exits when the run ends. For the Monitor tool and terminals.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "watch",
+    description =
+        "Follow a run: one short line per stage, attempt or cost step on stdout, a last line with the"
+            + " outcome (error type and hint on failure); exits when the run ends. For the Monitor tool and terminals.")
 final class WatchCommand implements Callable<Integer> {
   static final long POLL_MILLIS = 500;
 
-  @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "The run (default: the most recent).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "RUN_ID",
+      description = "The run (default: the most recent).")
   String runId;
 
-  @Option(names = "--all", description = "Follow every run of this runs root that is running or starts later,"
-      + " until none has run for --idle (one such watcher per runs root; a second one exits at once).")
+  @Option(
+      names = "--all",
+      description =
+          "Follow every run of this runs root that is running or starts later,"
+              + " until none has run for --idle (one such watcher per runs root; a second one exits at once).")
   boolean all;
 
-  @Option(names = "--idle", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+  @Option(
+      names = "--idle",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
       description = "With --all: stop after this long with no run going (default 30m).")
   Duration idle = Duration.ofMinutes(30);
 
@@ -57,8 +69,12 @@ final class WatchCommand implements Callable<Integer> {
       }
       return watchAll(store);
     }
-    Path dir = runId != null ? store.dirOf(runId) : store.latest().orElseThrow(
-        () -> new UsageException("watch: no runs yet in " + store.root()));
+    Path dir =
+        runId != null
+            ? store.dirOf(runId)
+            : store
+                .latest()
+                .orElseThrow(() -> new UsageException("watch: no runs yet in " + store.root()));
     RunState shown = null;
     while (true) {
       RunView view = store.look(dir);
@@ -89,19 +105,25 @@ final class WatchCommand implements Callable<Integer> {
 
   private int watchAll(RunStore store) throws IOException, InterruptedException {
     Files.createDirectories(store.root());
-    try (FileChannel lockFile = FileChannel.open(store.root().resolve(".watch.lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
+    try (FileChannel lockFile =
+            FileChannel.open(
+                store.root().resolve(".watch.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock()) {
       if (lock == null) {
         context.err().println("prod-bridge: another watch --all already follows " + store.root());
         return ExitCode.OK.code();
       }
       Set<String> done = new HashSet<>();
-      store.recent(200).forEach(d -> {
-        if (store.look(d).ended()) {
-          done.add(d.getFileName().toString());
-        }
-      });
+      store
+          .recent(200)
+          .forEach(
+              d -> {
+                if (store.look(d).ended()) {
+                  done.add(d.getFileName().toString());
+                }
+              });
       Map<String, RunState> shown = new HashMap<>();
       long idleSince = System.nanoTime();
       while (System.nanoTime() - idleSince < idle.toNanos()) {

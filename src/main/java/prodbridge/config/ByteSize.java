@@ -9,12 +9,19 @@ import java.util.regex.Pattern;
 public record ByteSize(long bytes) {
   private static final Pattern TEXT =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)");
-  /** The largest size accepted (1024 TB): more is a typo, and more than a long holds in bytes soon after. */
+
+  /**
+   * The largest size accepted (1024 TB): more is a typo, and more than a long holds in bytes soon
+   * after.
+   */
   public static final long MAXIMUM = 1L << 50;
 
   private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
-  /** Refuses a size of zero or less, or over {@link #MAXIMUM}, with {@link InvalidValue}: the one place of both. */
+  /**
+   * Refuses a size of zero or less, or over {@link #MAXIMUM}, with {@link InvalidValue}: the one
+   * place of both.
+   */
   public ByteSize {
     if (bytes <= 0) {
       throw new InvalidValue("must be greater than zero");
@@ -34,8 +41,10 @@ public record ByteSize(long bytes) {
     }
     int power = "bkmgt".indexOf(m.group(2).charAt(0));
     BigDecimal exact = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
-    // A size over the maximum may not fit a long: it becomes one the constructor refuses, whatever its fraction.
-    long bytes = exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0 ? Long.MAX_VALUE : exact.longValue();
+    // A size over the maximum may not fit a long: it becomes one the constructor refuses, whatever
+    // its fraction.
+    long bytes =
+        exact.compareTo(BigDecimal.valueOf(MAXIMUM)) > 0 ? Long.MAX_VALUE : exact.longValue();
     try {
       return new ByteSize(bytes);
     } catch (InvalidValue e) {

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deserializers that check a value where it is read, so an error names the line and column of the bad value,
- * not of the end of the enclosing object.
+ * Deserializers that check a value where it is read, so an error names the line and column of the
+ * bad value, not of the end of the enclosing object.
  */
 final class Checked {
   private Checked() {}
 
-  /** A positive duration written as text ("30m"); a bare number is refused because its unit is a guess. */
+  /**
+   * A positive duration written as text ("30m"); a bare number is refused because its unit is a
+   * guess.
+   */
   static final class DurationValue extends JsonDeserializer<Duration> {
     @Override
     public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -37,7 +40,8 @@ final class Checked {
   /** A sampling interval: a duration that {@link MonitorInterval} accepts. */
   static final class Interval extends JsonDeserializer<MonitorInterval> {
     @Override
-    public MonitorInterval deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public MonitorInterval deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Duration d = new DurationValue().deserialize(p, ctxt);
       try {
         return new MonitorInterval(d);
@@ -52,7 +56,8 @@ final class Checked {
     @Override
     public ByteSize deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
-        throw MismatchedInputException.from(p, ByteSize.class, "expected a size in quotes, like \"512MB\" or \"2GB\"");
+        throw MismatchedInputException.from(
+            p, ByteSize.class, "expected a size in quotes, like \"512MB\" or \"2GB\"");
       }
       try {
         return ByteSize.parse(p.getText());
@@ -78,7 +83,8 @@ final class Checked {
   /** A quality threshold: a number that {@link QualityThreshold} accepts. */
   static final class QualityScore extends JsonDeserializer<QualityThreshold> {
     @Override
-    public QualityThreshold deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public QualityThreshold deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       double value = number(p);
       try {
         return new QualityThreshold(value);
@@ -132,18 +138,22 @@ final class Checked {
     @Override
     public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
-        throw MismatchedInputException.from(p, List.class, "expected a list of strings, like [\"python\", \"main.py\"]");
+        throw MismatchedInputException.from(
+            p, List.class, "expected a list of strings, like [\"python\", \"main.py\"]");
       }
       List<String> argv = new ArrayList<>();
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (t != JsonToken.VALUE_STRING) {
-          throw MismatchedInputException.from(p, String.class, "expected a string in the argv list");
+          throw MismatchedInputException.from(
+              p, String.class, "expected a string in the argv list");
         }
         List<String> unknown = Placeholders.unknownIn(p.getText());
         if (!unknown.isEmpty()) {
           throw InvalidFormatException.from(
-              p, "unknown placeholder {" + unknown.get(0) + "}; known: " + String.join(", ", sorted()),
-              p.getText(), String.class);
+              p,
+              "unknown placeholder {" + unknown.get(0) + "}; known: " + String.join(", ", sorted()),
+              p.getText(),
+              String.class);
         }
         argv.add(p.getText());
       }

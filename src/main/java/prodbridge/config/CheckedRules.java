@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import prodbridge.classify.ErrorType;
 import prodbridge.classify.SignalName;
 
-/** Deserializers for the error rules, checked where each value is read so errors name its line and column. */
+/**
+ * Deserializers for the error rules, checked where each value is read so errors name its line and
+ * column.
+ */
 final class CheckedRules {
   private CheckedRules() {}
 
@@ -27,7 +30,9 @@ final class CheckedRules {
         return Pattern.compile(text);
       } catch (PatternSyntaxException e) {
         throw InvalidFormatException.from(
-            p, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex(), text,
+            p,
+            "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex(),
+            text,
             Pattern.class);
       }
     }
@@ -41,8 +46,12 @@ final class CheckedRules {
       try {
         return ErrorType.valueOf(text);
       } catch (IllegalArgumentException e) {
-        String known = Arrays.stream(ErrorType.values()).map(Enum::name).collect(Collectors.joining(", "));
-        throw InvalidFormatException.from(p, "unknown error type \"" + text + "\" (one of: " + known + ")", text,
+        String known =
+            Arrays.stream(ErrorType.values()).map(Enum::name).collect(Collectors.joining(", "));
+        throw InvalidFormatException.from(
+            p,
+            "unknown error type \"" + text + "\" (one of: " + known + ")",
+            text,
             ErrorType.class);
       }
     }
@@ -52,8 +61,11 @@ final class CheckedRules {
   static final class ExitCode extends JsonDeserializer<Integer> {
     @Override
     public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1 || p.getLongValue() > 255) {
-        throw MismatchedInputException.from(p, Integer.class, "expected an exit code from 1 to 255");
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+          || p.getLongValue() < 1
+          || p.getLongValue() > 255) {
+        throw MismatchedInputException.from(
+            p, Integer.class, "expected an exit code from 1 to 255");
       }
       return p.getIntValue();
     }
@@ -63,11 +75,14 @@ final class CheckedRules {
   static final class SignalValue extends JsonDeserializer<Integer> {
     @Override
     public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText() : string(p, Integer.class, "a signal");
+      String text =
+          p.currentToken() == JsonToken.VALUE_NUMBER_INT
+              ? p.getText()
+              : string(p, Integer.class, "a signal");
       var n = SignalName.number(text);
       if (n.isEmpty()) {
-        throw InvalidFormatException.from(p, "unknown signal \"" + text + "\" (like \"SIGTERM\" or 15)", text,
-            Integer.class);
+        throw InvalidFormatException.from(
+            p, "unknown signal \"" + text + "\" (like \"SIGTERM\" or 15)", text, Integer.class);
       }
       return n.getAsInt();
     }

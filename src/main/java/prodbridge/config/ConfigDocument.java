@@ -3,9 +3,9 @@ package prodbridge.config;
 import java.util.Map;
 
 /**
- * A config file: which built-in profile set to use ({@code pipeline}), where runs and episodes go, settings for
- * every profile ({@code defaults}) and per profile ({@code profiles}), and error rules tried before the built-in
- * ones ({@code error_rules}). Every field is optional.
+ * A config file: which built-in profile set to use ({@code pipeline}), where runs and episodes go,
+ * settings for every profile ({@code defaults}) and per profile ({@code profiles}), and error rules
+ * tried before the built-in ones ({@code error_rules}). Every field is optional.
  */
 record ConfigDocument(
     String pipeline,

@@ -18,7 +18,8 @@ final class ConfigErrors {
     JsonLocation loc = e.getLocation();
     if ((e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException)
         && e instanceof JsonMappingException m) {
-      // Jackson reports these where it finished reading the enclosing object (records are read whole first):
+      // Jackson reports these where it finished reading the enclosing object (records are read
+      // whole first):
       // point at the key itself instead.
       JsonLocation key = keyLocation(source, m.getPath());
       if (key != null) {
@@ -36,13 +37,17 @@ final class ConfigErrors {
   private static String what(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       String known =
-          u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+          u.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
       return "unknown key \"" + u.getPropertyName() + "\" (known keys: " + known + ")";
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return v.getCause().getMessage();
     }
-    String original = firstLine(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at .*$", "");
+    String original =
+        firstLine(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at .*$", "");
     if (e instanceof com.fasterxml.jackson.core.JsonParseException
         || e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException
         || original.startsWith("Unexpected end-of-input")) {
@@ -52,7 +57,8 @@ final class ConfigErrors {
       return original;
     }
     if (e instanceof MismatchedInputException m) {
-      if ((original.startsWith("Cannot") || original.startsWith("Unexpected token")) && m.getTargetType() != null) {
+      if ((original.startsWith("Cannot") || original.startsWith("Unexpected token"))
+          && m.getTargetType() != null) {
         return "wrong type: expected " + typeName(m.getTargetType());
       }
       return original;
@@ -60,16 +66,24 @@ final class ConfigErrors {
     return e instanceof JsonMappingException ? original : "not valid JSON: " + original;
   }
 
-  /** Where the key at {@code path} starts in file {@code source}; null when it cannot be found again. */
-  private static JsonLocation keyLocation(String source, List<JsonMappingException.Reference> path) {
+  /**
+   * Where the key at {@code path} starts in file {@code source}; null when it cannot be found
+   * again.
+   */
+  private static JsonLocation keyLocation(
+      String source, List<JsonMappingException.Reference> path) {
     java.nio.file.Path file = java.nio.file.Path.of(source);
     if (path.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
       return null;
     }
     StringBuilder target = new StringBuilder();
     for (JsonMappingException.Reference r : path) {
-      target.append('/').append(r.getFieldName() != null
-          ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+      target
+          .append('/')
+          .append(
+              r.getFieldName() != null
+                  ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                  : String.valueOf(r.getIndex()));
     }
     try (var p = ConfigJson.mapper().getFactory().createParser(file.toFile())) {
       for (var t = p.nextToken(); t != null; t = p.nextToken()) {

@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.Duration;
 
-/** The one JSON mapping of config: snake_case keys, no silent type coercion, durations as text, values checked. */
+/**
+ * The one JSON mapping of config: snake_case keys, no silent type coercion, durations as text,
+ * values checked.
+ */
 public final class ConfigJson {
   private static final ObjectMapper MAPPER = build();
 
@@ -31,7 +34,8 @@ public final class ConfigJson {
     values.addDeserializer(Duration.class, new Checked.DurationValue());
     values.addSerializer(Duration.class, new DurationAsText());
     values.addDeserializer(ByteSize.class, new Checked.SizeValue());
-    values.addSerializer(ByteSize.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
+    values.addSerializer(
+        ByteSize.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
     values.addDeserializer(Budget.class, new Checked.BudgetValue());
     values.addDeserializer(QualityThreshold.class, new Checked.QualityScore());
     values.addDeserializer(MonitorInterval.class, new Checked.Interval());
@@ -46,7 +50,9 @@ public final class ConfigJson {
             .addModule(values)
             .build();
     for (CoercionInputShape shape :
-        new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+        new CoercionInputShape[] {
+          CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
     return mapper;
@@ -54,7 +60,8 @@ public final class ConfigJson {
 
   private static final class DurationAsText extends JsonSerializer<Duration> {
     @Override
-    public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeString(DurationText.format(value));
     }
   }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Layers the configuration: built-in defaults (the {@code config/} folder inside the jar), then one config file,
- * then the command line's settings. The file is {@code --config FILE}, else {@code $PROD_BRIDGE_CONFIG}, else
- * {@code ./prod-bridge.json} when it exists. Everything is validated before anything runs.
+ * Layers the configuration: built-in defaults (the {@code config/} folder inside the jar), then one
+ * config file, then the command line's settings. The file is {@code --config FILE}, else {@code
+ * $PROD_BRIDGE_CONFIG}, else {@code ./prod-bridge.json} when it exists. Everything is validated
+ * before anything runs.
  */
 public final class ConfigLoader {
   public static final List<String> COMMANDS =
@@ -33,7 +34,10 @@ public final class ConfigLoader {
     this.workingDir = workingDir;
   }
 
-  /** Loads and validates; {@code explicitFile} is the --config flag or null, {@code flags} the command line's layer. */
+  /**
+   * Loads and validates; {@code explicitFile} is the --config flag or null, {@code flags} the
+   * command line's layer.
+   */
   public EffectiveConfig load(Path explicitFile, ProfileSettings flags) {
     List<String> sources = new ArrayList<>(List.of("built-in"));
     ConfigDocument builtIn = readResource("config/bridge.json");
@@ -51,16 +55,22 @@ public final class ConfigLoader {
     String pipeline = user.pipeline() != null ? user.pipeline() : builtIn.pipeline();
     if (!exists("config/profiles/" + pipeline + "/prod-episode.json")) {
       throw new UsageException(
-          (file == null ? "built-in config" : file) + ": pipeline: unknown profile set \"" + pipeline
+          (file == null ? "built-in config" : file)
+              + ": pipeline: unknown profile set \""
+              + pipeline
               + "\" (known: reference, langgraph)");
     }
     Map<String, Profile> profiles = new LinkedHashMap<>();
     for (String name : profileNames(user, file)) {
       ProfileSettings settings =
-          builtIn.defaultsOrNone()
+          builtIn
+              .defaultsOrNone()
               .overriddenBy(builtInProfile(pipeline, name))
               .overriddenBy(user.defaultsOrNone().relativeTo(baseDir))
-              .overriddenBy(user.profilesOrNone().getOrDefault(name, ProfileSettings.NONE).relativeTo(baseDir))
+              .overriddenBy(
+                  user.profilesOrNone()
+                      .getOrDefault(name, ProfileSettings.NONE)
+                      .relativeTo(baseDir))
               .overriddenBy(flags);
       profiles.put(name, settings.resolve(name));
     }
@@ -74,7 +84,8 @@ public final class ConfigLoader {
         outputBase.resolve(outputRoot).normalize(),
         profiles,
         sources,
-        RulesDocument.builtIn().withFirst(RulesDocument.rules(user.errorRules(), file + ": error_rules")));
+        RulesDocument.builtIn()
+            .withFirst(RulesDocument.rules(user.errorRules(), file + ": error_rules")));
   }
 
   private List<String> profileNames(ConfigDocument user, Path file) {
@@ -91,7 +102,10 @@ public final class ConfigLoader {
     return names;
   }
 
-  /** The set's own profile for a command, the shared run profile, or (for a user's own profile) the run one. */
+  /**
+   * The set's own profile for a command, the shared run profile, or (for a user's own profile) the
+   * run one.
+   */
   private ProfileSettings builtInProfile(String pipeline, String name) {
     String own = "config/profiles/" + pipeline + "/" + name + ".json";
     if (exists(own)) {

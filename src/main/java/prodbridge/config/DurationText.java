@@ -6,9 +6,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them: {@code 250ms}, {@code 2s}, {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 1.5h}. */
+/**
+ * Durations as people write them: {@code 250ms}, {@code 2s}, {@code 30m}, {@code 1h}, {@code
+ * 1h30m}, {@code 1.5h}.
+ */
 public final class DurationText {
-  /** The longest duration accepted anywhere (a year): longer ones are typos, and would overflow the clocks. */
+  /**
+   * The longest duration accepted anywhere (a year): longer ones are typos, and would overflow the
+   * clocks.
+   */
   public static final Duration MAXIMUM = Duration.ofHours(8760);
 
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
@@ -30,7 +36,8 @@ public final class DurationText {
           "bad duration \"" + text + "\": use a number and a unit, like 250ms, 2s, 30m or 1h");
     }
     if (millis.compareTo(BigDecimal.valueOf(MAXIMUM.toMillis())) > 0) {
-      throw new InvalidValue("bad duration \"" + text + "\": at most " + format(MAXIMUM) + " (a year)");
+      throw new InvalidValue(
+          "bad duration \"" + text + "\": at most " + format(MAXIMUM) + " (a year)");
     }
     Duration total = Duration.ofMillis(millis.longValue());
     if (total.isZero()) {

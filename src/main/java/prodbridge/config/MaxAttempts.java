@@ -1,8 +1,8 @@
 package prodbridge.config;
 
 /**
- * How many attempts a run gets in all, 1 to 20 (each attempt may spend minutes and money): the one place that rule
- * lives, for {@code --max-attempts} and {@code retry.max_attempts} alike.
+ * How many attempts a run gets in all, 1 to 20 (each attempt may spend minutes and money): the one
+ * place that rule lives, for {@code --max-attempts} and {@code retry.max_attempts} alike.
  */
 public record MaxAttempts(int count) {
   public static final int MINIMUM = 1;
@@ -16,7 +16,10 @@ public record MaxAttempts(int count) {
     }
   }
 
-  /** A count read as a long (as a JSON number is), refused when out of range rather than cut to an int. */
+  /**
+   * A count read as a long (as a JSON number is), refused when out of range rather than cut to an
+   * int.
+   */
   static MaxAttempts of(long count) {
     if (count < MINIMUM || count > MAXIMUM) {
       throw new InvalidValue(RANGE);

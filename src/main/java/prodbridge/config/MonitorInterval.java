@@ -2,11 +2,17 @@ package prodbridge.config;
 
 import java.time.Duration;
 
-/** How often a run is sampled: a duration of at least 100 ms (sampling a tree costs 20-120 ms of CPU). */
+/**
+ * How often a run is sampled: a duration of at least 100 ms (sampling a tree costs 20-120 ms of
+ * CPU).
+ */
 public record MonitorInterval(Duration value) {
   public static final Duration MINIMUM = Duration.ofMillis(100);
 
-  /** Refuses an interval under {@link #MINIMUM} with {@link InvalidValue}: the one place that minimum is checked. */
+  /**
+   * Refuses an interval under {@link #MINIMUM} with {@link InvalidValue}: the one place that
+   * minimum is checked.
+   */
   public MonitorInterval {
     if (value.compareTo(MINIMUM) < 0) {
       throw new InvalidValue("must be at least " + DurationText.format(MINIMUM));
@@ -23,7 +29,10 @@ public record MonitorInterval(Duration value) {
     }
   }
 
-  /** An interval from an optional duration: null stays null (not set), anything else must be long enough. */
+  /**
+   * An interval from an optional duration: null stays null (not set), anything else must be long
+   * enough.
+   */
   public static MonitorInterval ofNullable(Duration value) {
     return value == null ? null : new MonitorInterval(value);
   }

@@ -8,13 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The placeholders an argv template may use. Expansion is one pass over the template, so a topic that itself
- * contains "{budget}" arrives verbatim; each template element stays exactly one argument.
+ * The placeholders an argv template may use. Expansion is one pass over the template, so a topic
+ * that itself contains "{budget}" arrives verbatim; each template element stays exactly one
+ * argument.
  */
 public final class Placeholders {
   public static final Set<String> KNOWN =
       Set.of(
-          "topic", "episode_id", "budget", "quality_threshold", "output_dir", "run_dir", "java",
+          "topic",
+          "episode_id",
+          "budget",
+          "quality_threshold",
+          "output_dir",
+          "run_dir",
+          "java",
           "classpath");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
@@ -32,7 +39,9 @@ public final class Placeholders {
     return unknown;
   }
 
-  /** Replaces every known placeholder; a value that is absent (a run without a topic) is an error. */
+  /**
+   * Replaces every known placeholder; a value that is absent (a run without a topic) is an error.
+   */
   public static String expand(String template, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
@@ -41,7 +50,10 @@ public final class Placeholders {
       String value = values.get(name);
       if (value == null) {
         throw new UsageException(
-            "the command template uses {" + name + "} but this run has no " + name.replace('_', ' '));
+            "the command template uses {"
+                + name
+                + "} but this run has no "
+                + name.replace('_', ' '));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One layer of profile settings as a config source states them; null means "not set here". Layers are applied
- * built-in defaults first, then the config file, then the command line. Build one with {@link #builder()}, which
- * names every value it sets; Jackson fills the canonical constructor from a config file.
+ * One layer of profile settings as a config source states them; null means "not set here". Layers
+ * are applied built-in defaults first, then the config file, then the command line. Build one with
+ * {@link #builder()}, which names every value it sets; Jackson fills the canonical constructor from
+ * a config file.
  */
 public record ProfileSettings(
     String description,
@@ -31,7 +32,9 @@ public record ProfileSettings(
   /** The layer that sets nothing. */
   public static final ProfileSettings NONE = builder().build();
 
-  /** A layer that sets only what the builder is told; everything else stays null ("not set here"). */
+  /**
+   * A layer that sets only what the builder is told; everything else stays null ("not set here").
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -66,7 +69,10 @@ public record ProfileSettings(
     return overriddenBy(builder().workingDir(absolute).build());
   }
 
-  /** The finished profile; every limit must be set by some layer (the built-in defaults set them all). */
+  /**
+   * The finished profile; every limit must be set by some layer (the built-in defaults set them
+   * all).
+   */
   Profile resolve(String name) {
     return new Profile(
         name,
@@ -98,7 +104,9 @@ public record ProfileSettings(
     return value;
   }
 
-  /** Names each value of a layer as it is set; a value never set (or set to null) is "not set here". */
+  /**
+   * Names each value of a layer as it is set; a value never set (or set to null) is "not set here".
+   */
   public static final class Builder {
     private String description;
     private List<String> argv;
@@ -194,8 +202,22 @@ public record ProfileSettings(
     }
 
     public ProfileSettings build() {
-      return new ProfileSettings(description, argv, workingDir, envPassthrough, env, timeout, grace, budget,
-          qualityThreshold, retry, resultPatterns, monitorInterval, memoryLimit, stallTimeout, costFile);
+      return new ProfileSettings(
+          description,
+          argv,
+          workingDir,
+          envPassthrough,
+          env,
+          timeout,
+          grace,
+          budget,
+          qualityThreshold,
+          retry,
+          resultPatterns,
+          monitorInterval,
+          memoryLimit,
+          stallTimeout,
+          costFile);
     }
   }
 }

@@ -2,12 +2,18 @@ package prodbridge.config;
 
 import java.math.BigDecimal;
 
-/** The lowest acceptable quality score, 0 to 10: one rule for the command line, the config file and batch files. */
+/**
+ * The lowest acceptable quality score, 0 to 10: one rule for the command line, the config file and
+ * batch files.
+ */
 public record QualityThreshold(double score) {
   public static final double MINIMUM = 0;
   public static final double MAXIMUM = 10;
 
-  /** Refuses a score outside {@link #MINIMUM} to {@link #MAXIMUM} (and NaN) with {@link InvalidValue}. */
+  /**
+   * Refuses a score outside {@link #MINIMUM} to {@link #MAXIMUM} (and NaN) with {@link
+   * InvalidValue}.
+   */
   public QualityThreshold {
     if (!(score >= MINIMUM && score <= MAXIMUM)) {
       throw new InvalidValue("must be between 0 and 10");
@@ -29,7 +35,9 @@ public record QualityThreshold(double score) {
     }
   }
 
-  /** A threshold from an optional score: null stays null (not set), anything else must be in range. */
+  /**
+   * A threshold from an optional score: null stays null (not set), anything else must be in range.
+   */
   public static QualityThreshold ofNullable(Double score) {
     return score == null ? null : new QualityThreshold(score);
   }

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Regular expressions, each with one capture group, that read a pipeline's result from a text summary when it
- * prints no JSON. A null pattern reads nothing. Matched line by line (MULTILINE); the last match wins.
+ * Regular expressions, each with one capture group, that read a pipeline's result from a text
+ * summary when it prints no JSON. A null pattern reads nothing. Matched line by line (MULTILINE);
+ * the last match wins.
  */
 public record ResultPatterns(
     String episodeId, String totalCost, String overallQuality, String finalStage, String error) {

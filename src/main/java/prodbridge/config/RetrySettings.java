@@ -7,10 +7,10 @@ import java.util.List;
 import prodbridge.classify.ErrorType;
 
 /**
- * One layer of a profile's retry settings ({@code "retry": {...}}); null means "not set here". {@code maxAttempts}
- * counts attempts, not retries; the wait before attempt n+1 is {@code delay * backoff^(n-1)}, capped at
- * {@code maxDelay}, then shortened by up to {@code jitter} (a fraction) at random; only classes in {@code on} are
- * retried.
+ * One layer of a profile's retry settings ({@code "retry": {...}}); null means "not set here".
+ * {@code maxAttempts} counts attempts, not retries; the wait before attempt n+1 is {@code delay *
+ * backoff^(n-1)}, capped at {@code maxDelay}, then shortened by up to {@code jitter} (a fraction)
+ * at random; only classes in {@code on} are retried.
  */
 public record RetrySettings(
     @JsonDeserialize(using = Checked.AttemptCount.class) Integer maxAttempts,
@@ -22,9 +22,14 @@ public record RetrySettings(
 
   public static final RetrySettings NONE = new RetrySettings(null, null, null, null, null, null);
 
-  /** The command line's layer: {@code --max-attempts} and {@code --retry-delay}; null when neither is given. */
+  /**
+   * The command line's layer: {@code --max-attempts} and {@code --retry-delay}; null when neither
+   * is given.
+   */
   public static RetrySettings commandLine(Integer maxAttempts, Duration delay) {
-    return maxAttempts == null && delay == null ? null : new RetrySettings(maxAttempts, delay, null, null, null, null);
+    return maxAttempts == null && delay == null
+        ? null
+        : new RetrySettings(maxAttempts, delay, null, null, null, null);
   }
 
   RetrySettings overriddenBy(RetrySettings over) {
@@ -41,8 +46,15 @@ public record RetrySettings(
   }
 
   RetryPolicy resolve(String profile) {
-    if (maxAttempts == null || delay == null || backoff == null || maxDelay == null || jitter == null) {
-      throw new UsageException("profile " + profile + ": retry needs max_attempts, delay, backoff, max_delay and jitter");
+    if (maxAttempts == null
+        || delay == null
+        || backoff == null
+        || maxDelay == null
+        || jitter == null) {
+      throw new UsageException(
+          "profile "
+              + profile
+              + ": retry needs max_attempts, delay, backoff, max_delay and jitter");
     }
     EnumSet<ErrorType> classes = EnumSet.noneOf(ErrorType.class);
     if (on == null) {
@@ -54,6 +66,12 @@ public record RetrySettings(
     } else {
       classes.addAll(on);
     }
-    return new RetryPolicy(maxAttempts, delay, backoff, maxDelay.compareTo(delay) < 0 ? delay : maxDelay, jitter, classes);
+    return new RetryPolicy(
+        maxAttempts,
+        delay,
+        backoff,
+        maxDelay.compareTo(delay) < 0 ? delay : maxDelay,
+        jitter,
+        classes);
   }
 }

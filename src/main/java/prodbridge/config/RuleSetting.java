@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import prodbridge.classify.ErrorRule;
 import prodbridge.classify.ErrorType;
 
-/** One error rule as a rules file or a user's {@code error_rules} states it, before it is checked as a whole. */
+/**
+ * One error rule as a rules file or a user's {@code error_rules} states it, before it is checked as
+ * a whole.
+ */
 record RuleSetting(
     String name,
     @JsonDeserialize(using = CheckedRules.ErrorTypeName.class) ErrorType errorType,
@@ -17,7 +20,10 @@ record RuleSetting(
     @JsonDeserialize(using = CheckedRules.Regex.class) Pattern raisedIn,
     String hint) {
 
-  /** The rule, or a usage error naming {@code where} (like {@code prod-bridge.json: error_rules[2]}). */
+  /**
+   * The rule, or a usage error naming {@code where} (like {@code prod-bridge.json:
+   * error_rules[2]}).
+   */
   ErrorRule toRule(String where) {
     if (name == null || name.isBlank()) {
       throw new UsageException(where + ": a rule needs a \"name\"");
@@ -30,9 +36,11 @@ record RuleSetting(
       throw new UsageException(at + ": a rule needs a \"pattern\", \"exit_codes\" or \"signals\"");
     }
     if (raisedIn != null && pattern == null) {
-      throw new UsageException(at + ": \"raised_in\" needs a \"pattern\" (it narrows where that exception was raised)");
+      throw new UsageException(
+          at + ": \"raised_in\" needs a \"pattern\" (it narrows where that exception was raised)");
     }
-    return new ErrorRule(name, errorType, pattern, setOf(exitCodes), setOf(signals), raisedIn, hint);
+    return new ErrorRule(
+        name, errorType, pattern, setOf(exitCodes), setOf(signals), raisedIn, hint);
   }
 
   private static Set<Integer> setOf(List<Integer> values) {

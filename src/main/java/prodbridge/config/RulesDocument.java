@@ -14,8 +14,8 @@ import prodbridge.classify.ErrorRule;
 import prodbridge.classify.ErrorRules;
 
 /**
- * The built-in rules file, {@code config/error-rules.json}: lines to ignore, exception notes to set aside, providers
- * hints name, and the rules.
+ * The built-in rules file, {@code config/error-rules.json}: lines to ignore, exception notes to set
+ * aside, providers hints name, and the rules.
  */
 record RulesDocument(
     @JsonDeserialize(contentUsing = CheckedRules.Regex.class) List<Pattern> ignoreLines,
@@ -26,7 +26,10 @@ record RulesDocument(
   static final String RESOURCE = "config/error-rules.json";
 
   /** A provider as the rules file states it. */
-  record ProviderSetting(String name, @JsonDeserialize(using = CheckedRules.Regex.class) Pattern pattern, String apiKey) {}
+  record ProviderSetting(
+      String name,
+      @JsonDeserialize(using = CheckedRules.Regex.class) Pattern pattern,
+      String apiKey) {}
 
   static ErrorRules builtIn() {
     try (InputStream in = RulesDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -35,7 +38,9 @@ record RulesDocument(
           rules(doc.rules(), "built-in " + RESOURCE + ": rules"),
           doc.ignoreLines(),
           doc.exceptionNotes() == null ? List.of() : doc.exceptionNotes(),
-          doc.providers().stream().map(p -> new ApiProvider(p.name(), p.pattern(), p.apiKey())).toList());
+          doc.providers().stream()
+              .map(p -> new ApiProvider(p.name(), p.pattern(), p.apiKey()))
+              .toList());
     } catch (IOException e) {
       throw new UncheckedIOException("built-in " + RESOURCE + " is broken", e);
     }
@@ -51,7 +56,8 @@ record RulesDocument(
       }
       ErrorRule rule = settings.get(i).toRule(where + "[" + i + "]");
       if (!names.add(rule.name())) {
-        throw new UsageException(where + "[" + i + "]: a second rule named \"" + rule.name() + "\"");
+        throw new UsageException(
+            where + "[" + i + "]: a second rule named \"" + rule.name() + "\"");
       }
       rules.add(rule);
     }

@@ -5,8 +5,9 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 
 /**
- * Progress notifications for one tool call, sent only when the client asked for them (a {@code progressToken} in
- * the request's {@code _meta}); {@code progress} grows by one per notification, as the protocol wants it monotonic.
+ * Progress notifications for one tool call, sent only when the client asked for them (a {@code
+ * progressToken} in the request's {@code _meta}); {@code progress} grows by one per notification,
+ * as the protocol wants it monotonic.
  */
 final class Progress {
   private final McpSyncServerExchange exchange;

@@ -14,8 +14,12 @@ import prodbridge.runs.RunView;
 
 /** The tools that read runs back (status, result, runs) and the one that stops a run (cancel). */
 final class RunTools {
-  /** A status wait stays well under the time a client waits for one call (Claude Code: about 2 minutes). */
+  /**
+   * A status wait stays well under the time a client waits for one call (Claude Code: about 2
+   * minutes).
+   */
   static final int MAX_WAIT_SECONDS = 90;
+
   static final long POLL_MILLIS = 250;
   static final long PROGRESS_EVERY_MILLIS = 2000;
   static final Duration CANCEL_PATIENCE = Duration.ofSeconds(30);
@@ -27,22 +31,33 @@ final class RunTools {
   }
 
   static Map<String, Object> runIdSchema(boolean required) {
-    return BridgeMcpServer.object(Map.of("run_id", BridgeMcpServer.property("string", "The run id a prod_* tool"
-        + " returned" + (required ? "." : " (default: the most recent run)."))), required ? List.of("run_id")
-        : List.of());
+    return BridgeMcpServer.object(
+        Map.of(
+            "run_id",
+            BridgeMcpServer.property(
+                "string",
+                "The run id a prod_* tool"
+                    + " returned"
+                    + (required ? "." : " (default: the most recent run)."))),
+        required ? List.of("run_id") : List.of());
   }
 
   static Map<String, Object> statusSchema() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("run_id", BridgeMcpServer.property("string", "The run (default: the most recent)."));
-    p.put("wait_seconds", BridgeMcpServer.property("integer", "Wait up to this long (0 to " + MAX_WAIT_SECONDS
-        + ") for the run to end, with progress notifications."));
+    p.put(
+        "wait_seconds",
+        BridgeMcpServer.property(
+            "integer",
+            "Wait up to this long (0 to "
+                + MAX_WAIT_SECONDS
+                + ") for the run to end, with progress notifications."));
     return BridgeMcpServer.object(p, List.of());
   }
 
   static Map<String, Object> runsSchema() {
-    return BridgeMcpServer.object(Map.of("limit", BridgeMcpServer.property("integer", "How many (default 10).")),
-        List.of());
+    return BridgeMcpServer.object(
+        Map.of("limit", BridgeMcpServer.property("integer", "How many (default 10).")), List.of());
   }
 
   CallToolResult status(Map<String, Object> args, Progress progress) {
@@ -52,7 +67,9 @@ final class RunTools {
     }
     int wait = integer(args, "wait_seconds", 0);
     if (wait < 0 || wait > MAX_WAIT_SECONDS) {
-      return ToolReply.error("USAGE_ERROR", "status: wait_seconds must be 0 to " + MAX_WAIT_SECONDS + ", not " + wait,
+      return ToolReply.error(
+          "USAGE_ERROR",
+          "status: wait_seconds must be 0 to " + MAX_WAIT_SECONDS + ", not " + wait,
           "call status again while the run is running");
     }
     RunView view = store.look(dir);
@@ -73,7 +90,9 @@ final class RunTools {
     Path dir = dir(args, true);
     RunView view = store.look(dir);
     if (!view.ended()) {
-      return ToolReply.error("NOT_ENDED", "run " + view.runId() + " has not ended yet",
+      return ToolReply.error(
+          "NOT_ENDED",
+          "run " + view.runId() + " has not ended yet",
           "call status with wait_seconds until it has ended");
     }
     return view(view, dir);
@@ -91,10 +110,17 @@ final class RunTools {
       RunView v = store.look(dir);
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("run_id", v.runId());
-      r.put("command", v.ended() ? v.result().command() : v.state() == null ? null : v.state().command());
+      r.put(
+          "command",
+          v.ended() ? v.result().command() : v.state() == null ? null : v.state().command());
       r.put("topic", v.ended() ? v.result().topic() : v.state() == null ? null : v.state().topic());
-      r.put("status", v.ended() ? v.result().status().json() : v.state() == null ? "unknown" : v.state().status());
-      r.put("cost", v.ended() ? v.result().finalCost() : v.state() == null ? null : v.state().cost());
+      r.put(
+          "status",
+          v.ended()
+              ? v.result().status().json()
+              : v.state() == null ? "unknown" : v.state().status());
+      r.put(
+          "cost", v.ended() ? v.result().finalCost() : v.state() == null ? null : v.state().cost());
       rows.add(r);
     }
     return ToolReply.json(rows);

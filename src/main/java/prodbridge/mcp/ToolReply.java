@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import prodbridge.runs.ResultJson;
 
-/** A tool's answer: JSON text for a result, or a tool error carrying an error type, message and hint. */
+/**
+ * A tool's answer: JSON text for a result, or a tool error carrying an error type, message and
+ * hint.
+ */
 final class ToolReply {
   private ToolReply() {}
 

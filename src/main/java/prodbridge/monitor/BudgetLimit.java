@@ -8,7 +8,15 @@ record BudgetLimit(double usd) implements Limit {
   @Override
   public Violation onCost(Gauges now) {
     Double cost = now.cost();
-    return cost == null || cost <= usd ? null : new Violation(StopReason.BUDGET_EXCEEDED, String.format(Locale.ROOT,
-        "cost reached $%.2f, over the $%.2f budget (from %s)", cost, usd, now.costSource()));
+    return cost == null || cost <= usd
+        ? null
+        : new Violation(
+            StopReason.BUDGET_EXCEEDED,
+            String.format(
+                Locale.ROOT,
+                "cost reached $%.2f, over the $%.2f budget (from %s)",
+                cost,
+                usd,
+                now.costSource()));
   }
 }

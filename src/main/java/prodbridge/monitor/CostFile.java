@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * A file the pipeline keeps its cumulative cost in: a CSV whose {@code column} holds it (the last row counts), or a
- * JSON report whose top-level {@code field} holds it. A file that is missing, half-written or unparsable reads as
- * nothing, never as zero.
+ * A file the pipeline keeps its cumulative cost in: a CSV whose {@code column} holds it (the last
+ * row counts), or a JSON report whose top-level {@code field} holds it. A file that is missing,
+ * half-written or unparsable reads as nothing, never as zero.
  */
 public record CostFile(Path path, String csvColumn, String jsonField) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +58,10 @@ public record CostFile(Path path, String csvColumn, String jsonField) {
     return OptionalDouble.empty();
   }
 
-  /** The last complete lines of the file, read from its end so a long CSV costs the same as a short one. */
+  /**
+   * The last complete lines of the file, read from its end so a long CSV costs the same as a short
+   * one.
+   */
   private String tail() throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
       long start = Math.max(0, f.length() - TAIL_BYTES);

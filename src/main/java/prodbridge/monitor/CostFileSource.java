@@ -2,7 +2,10 @@ package prodbridge.monitor;
 
 import java.util.OptionalDouble;
 
-/** The pipeline's cost file ({@link CostFile}), read whole at each poll; a missing or half-written one says nothing. */
+/**
+ * The pipeline's cost file ({@link CostFile}), read whole at each poll; a missing or half-written
+ * one says nothing.
+ */
 final class CostFileSource implements CostSource {
   private final CostFile file;
   private final String name;

@@ -1,12 +1,15 @@
 package prodbridge.monitor;
 
 /**
- * One place the child tells its cost (and, for events, its stage and progress). The monitor polls every source at
- * each sample and once more when the run ends; a source the child pushes to (stdout) hands on what it gets at once
- * and has nothing to poll.
+ * One place the child tells its cost (and, for events, its stage and progress). The monitor polls
+ * every source at each sample and once more when the run ends; a source the child pushes to
+ * (stdout) hands on what it gets at once and has nothing to poll.
  */
 public interface CostSource {
-  /** Reads what is new since the last poll and tells {@code to}. Never throws for a missing or unreadable file. */
+  /**
+   * Reads what is new since the last poll and tells {@code to}. Never throws for a missing or
+   * unreadable file.
+   */
   void poll(Readings to);
 
   /** Where sources tell what they read; the monitor implements it. */

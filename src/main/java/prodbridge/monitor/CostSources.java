@@ -8,15 +8,19 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * The cost a run reached, read back from where the child left it after its supervisor is gone: the last progress
- * event with a cost on stdout or in the events file, and the cost file. Costs are cumulative, so the highest wins.
+ * The cost a run reached, read back from where the child left it after its supervisor is gone: the
+ * last progress event with a cost on stdout or in the events file, and the cost file. Costs are
+ * cumulative, so the highest wins.
  */
 public final class CostSources {
   private static final int TAIL_BYTES = 256 * 1024;
 
   private CostSources() {}
 
-  /** The highest cumulative cost any source shows; empty when none shows one. {@code costFile} may be null. */
+  /**
+   * The highest cumulative cost any source shows; empty when none shows one. {@code costFile} may
+   * be null.
+   */
   public static OptionalDouble lastKnown(Path stdoutLog, Path childEventsFile, CostFile costFile) {
     double best = -1;
     for (Path log : new Path[] {stdoutLog, childEventsFile}) {

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code events.jsonl} in the run directory: one JSON object per sample, child event and state change. */
+/**
+ * {@code events.jsonl} in the run directory: one JSON object per sample, child event and state
+ * change.
+ */
 public final class EventLog implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -22,7 +25,9 @@ public final class EventLog implements AutoCloseable {
   /** {@code scrub} removes secrets from the child's free text before it is written. */
   public EventLog(Path file, java.util.function.UnaryOperator<String> scrub) throws IOException {
     this.scrub = scrub;
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    out =
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   synchronized void sample(String state, Snapshot s) {
@@ -42,7 +47,11 @@ public final class EventLog implements AutoCloseable {
     e.put("stage", c.stage());
     e.put("progress", c.progress());
     e.put("cost", c.cost());
-    e.put("message", c.message() == null ? null : scrub.apply(c.message().substring(0, Math.min(500, c.message().length()))));
+    e.put(
+        "message",
+        c.message() == null
+            ? null
+            : scrub.apply(c.message().substring(0, Math.min(500, c.message().length()))));
     write(e);
   }
 
@@ -52,7 +61,10 @@ public final class EventLog implements AutoCloseable {
     write(e);
   }
 
-  /** A line the bridge itself adds (an attempt starting, a retry planned); {@code fields} follow kind and state. */
+  /**
+   * A line the bridge itself adds (an attempt starting, a retry planned); {@code fields} follow
+   * kind and state.
+   */
   public synchronized void bridgeEvent(String kind, String state, Map<String, Object> fields) {
     Map<String, Object> e = base(kind, state);
     e.putAll(fields);

@@ -8,9 +8,10 @@ import java.util.Optional;
 import prodbridge.supervise.ChildLine;
 
 /**
- * The file a child may append events to instead of printing them (its path is in {@code PROD_BRIDGE_EVENTS_FILE}):
- * each poll takes in the complete lines added since the last one (up to 1 MB a poll). A partial last line waits
- * for its newline; a file that shrank is read again from its start.
+ * The file a child may append events to instead of printing them (its path is in {@code
+ * PROD_BRIDGE_EVENTS_FILE}): each poll takes in the complete lines added since the last one (up to
+ * 1 MB a poll). A partial last line waits for its newline; a file that shrank is read again from
+ * its start.
  */
 final class EventsFile implements CostSource {
   private static final int MAX_READ = 1 << 20;
@@ -48,7 +49,8 @@ final class EventsFile implements CostSource {
     while (end > 0 && b[end - 1] != '\n') {
       end--;
     }
-    offset += end; // before the events are told, so a listener that throws cannot make them come twice
+    offset +=
+        end; // before the events are told, so a listener that throws cannot make them come twice
     for (int start = 0, i = 0; i < end; i++) {
       if (b[i] == '\n') {
         Optional<ChildEvent> e = ChildEvent.parse(ChildLine.decode(b, start, i));

@@ -1,8 +1,8 @@
 package prodbridge.monitor;
 
 /**
- * The figures a {@link Limit} reads at one moment, as the monitor last saw them. Times are in the monitor's clock
- * ({@link System#nanoTime} in a run, a fake one in a test).
+ * The figures a {@link Limit} reads at one moment, as the monitor last saw them. Times are in the
+ * monitor's clock ({@link System#nanoTime} in a run, a fake one in a test).
  */
 public interface Gauges {
   /** Now. */

@@ -8,8 +8,15 @@ record MemoryLimit(long bytes) implements Limit {
   @Override
   public Violation onSample(Gauges now) {
     long used = now.treeBytes();
-    return used <= bytes ? null : new Violation(StopReason.MEMORY_LIMIT, String.format(Locale.ROOT,
-        "memory of the process tree reached %s, over the %s limit", mb(used), mb(bytes)));
+    return used <= bytes
+        ? null
+        : new Violation(
+            StopReason.MEMORY_LIMIT,
+            String.format(
+                Locale.ROOT,
+                "memory of the process tree reached %s, over the %s limit",
+                mb(used),
+                mb(bytes)));
   }
 
   static String mb(long bytes) {

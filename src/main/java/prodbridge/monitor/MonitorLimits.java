@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the monitor enforces. {@code memoryLimitBytes} and {@code stallTimeout} are null when off; {@code budget} is
- * the run's cost budget in USD. Built with {@link #of} and the {@code with} methods, so a new limit's setting is
- * one more component here and changes no caller that does not set it.
+ * What the monitor enforces. {@code memoryLimitBytes} and {@code stallTimeout} are null when off;
+ * {@code budget} is the run's cost budget in USD. Built with {@link #of} and the {@code with}
+ * methods, so a new limit's setting is one more component here and changes no caller that does not
+ * set it.
  */
-public record MonitorLimits(Duration interval, Long memoryLimitBytes, double budget, Duration stallTimeout) {
+public record MonitorLimits(
+    Duration interval, Long memoryLimitBytes, double budget, Duration stallTimeout) {
 
   /** Sampling every {@code interval} under {@code budget} USD, with every optional limit off. */
   public static MonitorLimits of(Duration interval, double budget) {

@@ -9,7 +9,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Watches an output directory: how many regular files are there, and how many are new or changed since last time. */
+/**
+ * Watches an output directory: how many regular files are there, and how many are new or changed
+ * since last time.
+ */
 final class OutputWatch {
   private static final int MAX_FILES = 10_000;
   private final Path dir;
@@ -26,20 +29,22 @@ final class OutputWatch {
     }
     Map<Path, String> now = new HashMap<>();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
-          if (a.isRegularFile()) {
-            now.put(file, a.size() + "@" + a.lastModifiedTime().toMillis());
-          }
-          return now.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+              if (a.isRegularFile()) {
+                now.put(file, a.size() + "@" + a.lastModifiedTime().toMillis());
+              }
+              return now.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       return new Scan(seen.size(), 0);
     }

@@ -3,9 +3,9 @@ package prodbridge.monitor;
 import java.util.function.LongSupplier;
 
 /**
- * What the monitor has seen of one run so far (memory, files, cost, stage, signs of life), kept up to date by the
- * readings and samples and read by the {@link Limit}s. Thread-safe: the timer thread samples while the stdout pump
- * hands on events.
+ * What the monitor has seen of one run so far (memory, files, cost, stage, signs of life), kept up
+ * to date by the readings and samples and read by the {@link Limit}s. Thread-safe: the timer thread
+ * samples while the stdout pump hands on events.
  */
 final class Readout implements Gauges {
   private final LongSupplier clock;
@@ -49,7 +49,10 @@ final class Readout implements Gauges {
     }
   }
 
-  /** One sample of the live tree ({@code bytes} > 0) and its output directory; the run as it now stands. */
+  /**
+   * One sample of the live tree ({@code bytes} > 0) and its output directory; the run as it now
+   * stands.
+   */
   synchronized Snapshot sample(long bytes, OutputWatch.Scan scan, MonitorLimits limits) {
     lastBytes = bytes;
     peakBytes = Math.max(peakBytes, bytes);
@@ -58,13 +61,20 @@ final class Readout implements Gauges {
       lastActivityNanos = clock.getAsLong();
     }
     samples++;
-    return new Snapshot((clock.getAsLong() - startNanos) / 1e9, stage, percent, cost, limits.budget(), lastBytes,
-        limits.memoryLimitBytes(), files);
+    return new Snapshot(
+        (clock.getAsLong() - startNanos) / 1e9,
+        stage,
+        percent,
+        cost,
+        limits.budget(),
+        lastBytes,
+        limits.memoryLimitBytes(),
+        files);
   }
 
   synchronized MonitorReport report(Violation violation, long cpuMillis) {
-    return new MonitorReport(peakBytes < 0 ? null : peakBytes, cost, costSource, violation, samples, events,
-        cpuMillis);
+    return new MonitorReport(
+        peakBytes < 0 ? null : peakBytes, cost, costSource, violation, samples, events, cpuMillis);
   }
 
   synchronized int samples() {

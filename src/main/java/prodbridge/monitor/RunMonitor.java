@@ -21,20 +21,27 @@ import org.slf4j.LoggerFactory;
 import prodbridge.supervise.StopReason;
 
 /**
- * Watches a live run every interval, on one timer thread shared by every run this process watches. Each tick polls
- * the {@link CostSource}s (stdout events arrive between ticks), samples the tree's memory and the output directory,
- * appends what it saw to {@code events.jsonl}, and asks each {@link Limit}; a cost reading asks them at once. The
- * first violation is reported once to {@code onViolation}.
+ * Watches a live run every interval, on one timer thread shared by every run this process watches.
+ * Each tick polls the {@link CostSource}s (stdout events arrive between ticks), samples the tree's
+ * memory and the output directory, appends what it saw to {@code events.jsonl}, and asks each
+ * {@link Limit}; a cost reading asks them at once. The first violation is reported once to {@code
+ * onViolation}.
  */
 public final class RunMonitor implements CostSource.Readings {
   private static final Logger log = LoggerFactory.getLogger(RunMonitor.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  /** One thread ticks every monitor of this process; ticks fall on multiples of the interval, so they coincide. */
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "prod-bridge-monitor");
-    t.setDaemon(true);
-    return t;
-  });
+
+  /**
+   * One thread ticks every monitor of this process; ticks fall on multiples of the interval, so
+   * they coincide.
+   */
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "prod-bridge-monitor");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final MonitorLimits settings;
   private final Limit[] limits;
@@ -53,20 +60,49 @@ public final class RunMonitor implements CostSource.Readings {
   private long cpuNanos;
 
   /**
-   * {@code outputDir}, {@code costFile} and {@code childEventsFile} may be null; {@code lastOutputNanos} tells
-   * when the child last wrote a byte to stdout or stderr; {@code scrub} removes secrets from the child's text.
+   * {@code outputDir}, {@code costFile} and {@code childEventsFile} may be null; {@code
+   * lastOutputNanos} tells when the child last wrote a byte to stdout or stderr; {@code scrub}
+   * removes secrets from the child's text.
    */
-  public RunMonitor(MonitorLimits limits, Path eventsJsonl, Path outputDir, CostFile costFile, Path childEventsFile,
-      LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation,
-      UnaryOperator<String> scrub) throws IOException {
-    this(limits, eventsJsonl, outputDir, costFile, childEventsFile, lastOutputNanos, progress, onViolation, scrub,
+  public RunMonitor(
+      MonitorLimits limits,
+      Path eventsJsonl,
+      Path outputDir,
+      CostFile costFile,
+      Path childEventsFile,
+      LongSupplier lastOutputNanos,
+      ProgressListener progress,
+      Consumer<Violation> onViolation,
+      UnaryOperator<String> scrub)
+      throws IOException {
+    this(
+        limits,
+        eventsJsonl,
+        outputDir,
+        costFile,
+        childEventsFile,
+        lastOutputNanos,
+        progress,
+        onViolation,
+        scrub,
         System::nanoTime);
   }
 
-  /** As above, with the clock that times stalls and samples ({@link System#nanoTime} but in tests). */
-  RunMonitor(MonitorLimits limits, Path eventsJsonl, Path outputDir, CostFile costFile, Path childEventsFile,
-      LongSupplier lastOutputNanos, ProgressListener progress, Consumer<Violation> onViolation,
-      UnaryOperator<String> scrub, LongSupplier clock) throws IOException {
+  /**
+   * As above, with the clock that times stalls and samples ({@link System#nanoTime} but in tests).
+   */
+  RunMonitor(
+      MonitorLimits limits,
+      Path eventsJsonl,
+      Path outputDir,
+      CostFile costFile,
+      Path childEventsFile,
+      LongSupplier lastOutputNanos,
+      ProgressListener progress,
+      Consumer<Violation> onViolation,
+      UnaryOperator<String> scrub,
+      LongSupplier clock)
+      throws IOException {
     this.settings = limits;
     this.limits = limits.parts().toArray(new Limit[0]);
     this.stdout = new StdoutEvents(this);
@@ -83,8 +119,9 @@ public final class RunMonitor implements CostSource.Readings {
   }
 
   /**
-   * Starts sampling the tree whose summed resident memory {@code residentBytes} reads (one /proc pass a call;
-   * negative when the tree has no live process left, and then the tick records nothing).
+   * Starts sampling the tree whose summed resident memory {@code residentBytes} reads (one /proc
+   * pass a call; negative when the tree has no live process left, and then the tick records
+   * nothing).
    */
   public void start(LongSupplier residentBytes) {
     watch(residentBytes);
@@ -123,7 +160,8 @@ public final class RunMonitor implements CostSource.Readings {
       pollSources();
       long bytes = treeResidentBytes.getAsLong();
       if (bytes <= 0) {
-        // the tree is gone (the supervisor is ending the run), or its child is still between fork and exec:
+        // the tree is gone (the supervisor is ending the run), or its child is still between fork
+        // and exec:
         // nothing to sample yet
         return;
       }
@@ -181,7 +219,10 @@ public final class RunMonitor implements CostSource.Readings {
     onViolation.accept(v);
   }
 
-  /** Stops sampling, takes in the last events and cost figures, and reports; {@code why} the run's child stopped. */
+  /**
+   * Stops sampling, takes in the last events and cost figures, and reports; {@code why} the run's
+   * child stopped.
+   */
   public MonitorReport stop(StopReason why) {
     stopped = true;
     scheduled.forEach(f -> f.cancel(false));
@@ -192,8 +233,14 @@ public final class RunMonitor implements CostSource.Readings {
     synchronized (this) {
       cpuMillis = cpuNanos / 1_000_000;
     }
-    eventLog.state(why.label(), String.format(Locale.ROOT, "%d samples, %d child events, monitor cpu %d ms",
-        seen.samples(), seen.events(), cpuMillis));
+    eventLog.state(
+        why.label(),
+        String.format(
+            Locale.ROOT,
+            "%d samples, %d child events, monitor cpu %d ms",
+            seen.samples(),
+            seen.events(),
+            cpuMillis));
     eventLog.close();
     synchronized (this) {
       return seen.report(violation, cpuMillis);

@@ -1,8 +1,8 @@
 package prodbridge.monitor;
 
 /**
- * The run as the monitor sees it at one moment. {@code stage}, {@code progress} and {@code cost} are null until the
- * child says them; {@code memoryLimitBytes} is null when there is no limit.
+ * The run as the monitor sees it at one moment. {@code stage}, {@code progress} and {@code cost}
+ * are null until the child says them; {@code memoryLimitBytes} is null when there is no limit.
  */
 public record Snapshot(
     double elapsedSeconds,

@@ -1,6 +1,9 @@
 package prodbridge.monitor;
 
-/** Progress events among the lines the child prints on stdout, handed on as the supervisor's pump reads them. */
+/**
+ * Progress events among the lines the child prints on stdout, handed on as the supervisor's pump
+ * reads them.
+ */
 final class StdoutEvents implements CostSource {
   private final Readings to;
 

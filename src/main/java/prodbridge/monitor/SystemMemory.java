@@ -3,10 +3,14 @@ package prodbridge.monitor;
 import java.util.concurrent.CompletableFuture;
 import oshi.hardware.GlobalMemory;
 
-/** The machine's memory as OSHI reads it from /proc/meminfo: what is available now (MemAvailable) and in all. */
+/**
+ * The machine's memory as OSHI reads it from /proc/meminfo: what is available now (MemAvailable)
+ * and in all.
+ */
 public final class SystemMemory {
   private static final CompletableFuture<GlobalMemory> MEMORY =
-      CompletableFuture.supplyAsync(() -> new oshi.nativefree.SystemInfo().getHardware().getMemory());
+      CompletableFuture.supplyAsync(
+          () -> new oshi.nativefree.SystemInfo().getHardware().getMemory());
 
   private SystemMemory() {}
 

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Renders a script as a playable WAV (8 kHz, 8-bit, mono): a voiced tone per word at 150 words a minute, a
- * pitch per host, pauses at sentence and turn ends. Not speech, but the length, rhythm and file are real.
+ * Renders a script as a playable WAV (8 kHz, 8-bit, mono): a voiced tone per word at 150 words a
+ * minute, a pitch per host, pauses at sentence and turn ends. Not speech, but the length, rhythm
+ * and file are real.
  */
 final class AudioStage {
   static final int SAMPLE_RATE = 8000;
@@ -60,7 +61,10 @@ final class AudioStage {
         }
         silence(out, seconds(TURN_PAUSE));
         if ((i + 1) % step == 0) {
-          pacer.step("audio", (i + 1) * 100 / lines.size(), "synthesised " + (i + 1) + " of " + lines.size() + " turns");
+          pacer.step(
+              "audio",
+              (i + 1) * 100 / lines.size(),
+              "synthesised " + (i + 1) + " of " + lines.size() + " turns");
         }
       }
     }

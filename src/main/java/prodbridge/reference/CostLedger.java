@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The cumulative cost of one invocation. Every charge is appended to {@code costs.csv} (column
- * {@code cumulative_cost}, like the real pipeline's {@code logs/costs.csv}); crossing the budget stops the run.
+ * {@code cumulative_cost}, like the real pipeline's {@code logs/costs.csv}); crossing the budget
+ * stops the run.
  */
 final class CostLedger {
   private final double budget;
@@ -36,11 +37,24 @@ final class CostLedger {
     double cost = units * price.usdPerUnit * priceFactor;
     total += cost;
     byStage.merge(stage, cost, Double::sum);
-    append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f,%.6f%n",
-        Instant.now(), stage, price.name().toLowerCase(Locale.ROOT), units, cost, total));
+    append(
+        String.format(
+            Locale.ROOT,
+            "%s,%s,%s,%d,%.6f,%.6f%n",
+            Instant.now(),
+            stage,
+            price.name().toLowerCase(Locale.ROOT),
+            units,
+            cost,
+            total));
     if (total > budget) {
-      throw new BudgetExceeded(String.format(Locale.ROOT,
-          "Budget exceeded: used $%.2f of $%.2f budget during %s", total, budget, stage));
+      throw new BudgetExceeded(
+          String.format(
+              Locale.ROOT,
+              "Budget exceeded: used $%.2f of $%.2f budget during %s",
+              total,
+              budget,
+              stage));
     }
   }
 
@@ -62,7 +76,8 @@ final class CostLedger {
 
   private void append(String line) {
     try {
-      Files.writeString(csv, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          csv, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

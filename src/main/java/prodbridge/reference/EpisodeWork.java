@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The stages one invocation runs, reading earlier artifacts of the episode where a stage needs them. */
+/**
+ * The stages one invocation runs, reading earlier artifacts of the episode where a stage needs
+ * them.
+ */
 final class EpisodeWork {
   private final PipelineArgs args;
   private final CostLedger ledger;
@@ -17,8 +20,14 @@ final class EpisodeWork {
   private final Map<String, Double> scores;
   private final Map<String, Object> measured;
 
-  EpisodeWork(PipelineArgs args, CostLedger ledger, Pacer pacer, TopicWords words, List<Path> written,
-      Map<String, Double> scores, Map<String, Object> measured) {
+  EpisodeWork(
+      PipelineArgs args,
+      CostLedger ledger,
+      Pacer pacer,
+      TopicWords words,
+      List<Path> written,
+      Map<String, Double> scores,
+      Map<String, Object> measured) {
     this.args = args;
     this.ledger = ledger;
     this.pacer = pacer;
@@ -45,8 +54,14 @@ final class EpisodeWork {
       case AUDIO -> {
         Path scriptFile = file("script", "md");
         if (!Files.isRegularFile(scriptFile)) {
-          throw new MissingInput("no script for episode " + args.episodeId() + " in " + args.outputDir()
-              + ": run prod-script --episode-id " + args.episodeId() + " first");
+          throw new MissingInput(
+              "no script for episode "
+                  + args.episodeId()
+                  + " in "
+                  + args.outputDir()
+                  + ": run prod-script --episode-id "
+                  + args.episodeId()
+                  + " first");
         }
         String script = Files.readString(scriptFile);
         audio(script);
@@ -91,7 +106,8 @@ final class EpisodeWork {
     Path wav = file("audio", "wav");
     new AudioStage(ledger, pacer).run(script, wav);
     written.add(wav);
-    scores.put("audio", QualityStage.audio(wav, SpokenLine.wordCount(SpokenLine.parse(script)), measured));
+    scores.put(
+        "audio", QualityStage.audio(wav, SpokenLine.wordCount(SpokenLine.parse(script)), measured));
     pacer.done("audio", Files.size(wav) / 1024 + " KB of audio");
   }
 
@@ -102,8 +118,12 @@ final class EpisodeWork {
 
   private TopicWords requireTopic() {
     if (words == null) {
-      throw new MissingInput("no topic given and no research for episode " + args.episodeId() + " in "
-          + args.outputDir() + ": pass a topic");
+      throw new MissingInput(
+          "no topic given and no research for episode "
+              + args.episodeId()
+              + " in "
+              + args.outputDir()
+              + ": pass a topic");
     }
     return words;
   }

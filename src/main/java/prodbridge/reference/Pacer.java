@@ -3,8 +3,8 @@ package prodbridge.reference;
 import java.util.Map;
 
 /**
- * Emits a progress event per step and, with a pace above zero, waits so the run takes a realistic time:
- * pace 1 is about 25 minutes for a full episode, 0 (the default) as fast as the machine goes.
+ * Emits a progress event per step and, with a pace above zero, waits so the run takes a realistic
+ * time: pace 1 is about 25 minutes for a full episode, 0 (the default) as fast as the machine goes.
  */
 final class Pacer {
   /** Seconds one step of each stage takes at pace 1. */
@@ -15,7 +15,9 @@ final class Pacer {
   private final double pace;
   private final Map<String, int[]> ranges;
 
-  /** {@code ranges} maps each stage of this invocation to its share of overall progress, {from, to}. */
+  /**
+   * {@code ranges} maps each stage of this invocation to its share of overall progress, {from, to}.
+   */
   Pacer(Events events, double pace, Map<String, int[]> ranges) {
     this.events = events;
     this.pace = pace;

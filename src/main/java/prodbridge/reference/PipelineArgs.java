@@ -5,12 +5,18 @@ import java.util.Locale;
 
 /**
  * The reference pipeline's command line: {@code STAGE --topic T --episode-id ID --budget USD
- * --quality-threshold Q --output-dir DIR [--pace F] [--simulate KIND]}. Pace and simulation also come from
- * {@code REFERENCE_PIPELINE_PACE} and {@code REFERENCE_PIPELINE_SIMULATE}.
+ * --quality-threshold Q --output-dir DIR [--pace F] [--simulate KIND]}. Pace and simulation also
+ * come from {@code REFERENCE_PIPELINE_PACE} and {@code REFERENCE_PIPELINE_SIMULATE}.
  */
 record PipelineArgs(
-    Stage stage, String topic, String episodeId, double budget, double qualityThreshold, Path outputDir,
-    double pace, Simulation simulation) {
+    Stage stage,
+    String topic,
+    String episodeId,
+    double budget,
+    double qualityThreshold,
+    Path outputDir,
+    double pace,
+    Simulation simulation) {
 
   static final String USAGE =
       "usage: ReferencePipeline {episode,research,script,audio} --topic TOPIC --episode-id ID"
@@ -46,7 +52,8 @@ record PipelineArgs(
       }
     }
     if (episodeId == null || outputDir == null) {
-      throw new IllegalArgumentException("the following arguments are required: --episode-id, --output-dir");
+      throw new IllegalArgumentException(
+          "the following arguments are required: --episode-id, --output-dir");
     }
     if (episodeId.contains("/") || episodeId.contains("..")) {
       throw new IllegalArgumentException("argument --episode-id: not a plain name: " + episodeId);
@@ -55,8 +62,14 @@ record PipelineArgs(
       throw new IllegalArgumentException("argument --budget: must be positive");
     }
     return new PipelineArgs(
-        stage, topic == null || topic.isBlank() ? null : topic.strip(), episodeId, budget, threshold,
-        Path.of(outputDir), number("--pace", pace), Simulation.parse(simulate));
+        stage,
+        topic == null || topic.isBlank() ? null : topic.strip(),
+        episodeId,
+        budget,
+        threshold,
+        Path.of(outputDir),
+        number("--pace", pace),
+        Simulation.parse(simulate));
   }
 
   private static double number(String flag, String v) {
@@ -69,13 +82,17 @@ record PipelineArgs(
 
   /** What one invocation produces. */
   enum Stage {
-    EPISODE, RESEARCH, SCRIPT, AUDIO;
+    EPISODE,
+    RESEARCH,
+    SCRIPT,
+    AUDIO;
 
     static Stage parse(String s) {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid choice: '" + s + "' (choose from episode, research, script, audio)");
+        throw new IllegalArgumentException(
+            "invalid choice: '" + s + "' (choose from episode, research, script, audio)");
       }
     }
   }

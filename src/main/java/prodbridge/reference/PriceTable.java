@@ -1,8 +1,9 @@
 package prodbridge.reference;
 
 /**
- * What the reference pipeline charges itself, per unit, in USD. Modelled on typical provider list prices so a
- * full episode costs about two dollars; documented in the README. Tokens are estimated as characters / 4.
+ * What the reference pipeline charges itself, per unit, in USD. Modelled on typical provider list
+ * prices so a full episode costs about two dollars; documented in the README. Tokens are estimated
+ * as characters / 4.
  */
 enum PriceTable {
   WEB_SEARCH("query", 0.005),

@@ -22,18 +22,23 @@ final class QualityStage {
   /** Sources (how many, how varied) and findings (how many are backed by a source). */
   static double research(ResearchNotes notes, Map<String, Object> measured) {
     int sources = notes.sources().size();
-    long publishers = notes.sources().stream().map(ResearchNotes.Source::publisher).distinct().count();
+    long publishers =
+        notes.sources().stream().map(ResearchNotes.Source::publisher).distinct().count();
     long backed = notes.findings().stream().filter(f -> !f.sourceIds().isEmpty()).count();
     measured.put("sources", sources);
     measured.put("distinct_publishers", publishers);
     measured.put("findings", notes.findings().size());
-    double s = 4 * Math.min(1, sources / 12.0)
-        + 3 * publishers / (double) Math.max(1, sources)
-        + 3 * backed / (double) Math.max(1, notes.findings().size());
+    double s =
+        4 * Math.min(1, sources / 12.0)
+            + 3 * publishers / (double) Math.max(1, sources)
+            + 3 * backed / (double) Math.max(1, notes.findings().size());
     return round(s);
   }
 
-  /** Length against the 27-minute target, structure, how many sources are cited, and balance between hosts. */
+  /**
+   * Length against the 27-minute target, structure, how many sources are cited, and balance between
+   * hosts.
+   */
   static double script(String markdown, int sourceCount, Map<String, Object> measured) {
     List<SpokenLine> lines = SpokenLine.parse(markdown);
     int words = SpokenLine.wordCount(lines);
@@ -52,10 +57,11 @@ final class QualityStage {
     measured.put("estimated_minutes", round(words / (double) ScriptStage.WORDS_PER_MINUTE));
     measured.put("segments", segments);
     measured.put("sources_cited", cited.size());
-    double s = 4 * (1 - Math.min(1, Math.abs(words - target) / (double) target))
-        + 2 * Math.min(1, segments / 6.0)
-        + 2.5 * Math.min(1, cited.size() / (double) Math.max(1, sourceCount))
-        + 1.5 * (total == 0 ? 0 : 1 - Math.abs(2 * a - total) / (double) total);
+    double s =
+        4 * (1 - Math.min(1, Math.abs(words - target) / (double) target))
+            + 2 * Math.min(1, segments / 6.0)
+            + 2.5 * Math.min(1, cited.size() / (double) Math.max(1, sourceCount))
+            + 1.5 * (total == 0 ? 0 : 1 - Math.abs(2 * a - total) / (double) total);
     return round(s);
   }
 
@@ -78,10 +84,12 @@ final class QualityStage {
     measured.put("audio_seconds", round(seconds));
     measured.put("silence_ratio", round(silence * 100) / 100);
     measured.put("clipped_samples", clipped);
-    double pauseScore = silence >= 0.05 && silence <= 0.35 ? 1 : Math.max(0, 1 - Math.abs(silence - 0.2) * 3);
-    double s = 5 * (1 - Math.min(1, Math.abs(seconds - expected) / Math.max(1, expected)))
-        + 2 * (1 - Math.min(1, clipped * 100.0 / Math.max(1, samples)))
-        + 3 * pauseScore;
+    double pauseScore =
+        silence >= 0.05 && silence <= 0.35 ? 1 : Math.max(0, 1 - Math.abs(silence - 0.2) * 3);
+    double s =
+        5 * (1 - Math.min(1, Math.abs(seconds - expected) / Math.max(1, expected)))
+            + 2 * (1 - Math.min(1, clipped * 100.0 / Math.max(1, samples)))
+            + 3 * pauseScore;
     return round(s);
   }
 

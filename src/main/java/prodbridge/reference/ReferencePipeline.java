@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The embedded reference pipeline: a podcast pipeline that needs no Python and no API keys, launched by the
- * bridge as a child JVM. It honours the child contract (progress events as JSON lines on stdout, the result as
- * the last JSON object) and writes real artifacts: research notes, a script, a WAV and a quality report.
- * Exit 0 when completed, 1 on failure ({@code Error: ...} on stdout), 2 on bad arguments.
+ * The embedded reference pipeline: a podcast pipeline that needs no Python and no API keys,
+ * launched by the bridge as a child JVM. It honours the child contract (progress events as JSON
+ * lines on stdout, the result as the last JSON object) and writes real artifacts: research notes, a
+ * script, a WAV and a quality report. Exit 0 when completed, 1 on failure ({@code Error: ...} on
+ * stdout), 2 on bad arguments.
  */
 public final class ReferencePipeline {
   private final PipelineArgs args;
@@ -57,21 +58,34 @@ public final class ReferencePipeline {
     long t0 = System.nanoTime();
     try {
       new Rehearsal(args.simulation(), out, err, events).beforeWork();
-      String topic = new EpisodeWork(args, ledger, pacer, words, written, scores, measured).produce();
+      String topic =
+          new EpisodeWork(args, ledger, pacer, words, written, scores, measured).produce();
       double overall = StagePlan.overall(scores);
       writeCostReport();
       if (ledger.total() > 0.9 * args.budget()) {
-        err.printf(Locale.ROOT, "BUDGET EXCEEDED: Used $%.2f of $%.2f budget (%.1f%%)%n",
-            ledger.total(), args.budget(), 100 * ledger.total() / args.budget());
+        err.printf(
+            Locale.ROOT,
+            "BUDGET EXCEEDED: Used $%.2f of $%.2f budget (%.1f%%)%n",
+            ledger.total(),
+            args.budget(),
+            100 * ledger.total() / args.budget());
       }
       printResult("completed", topic, overall, null);
-      out.printf(Locale.ROOT, "%s %s completed in %.1fs%n", args.stage().name().toLowerCase(Locale.ROOT),
-          args.episodeId(), (System.nanoTime() - t0) / 1e9);
+      out.printf(
+          Locale.ROOT,
+          "%s %s completed in %.1fs%n",
+          args.stage().name().toLowerCase(Locale.ROOT),
+          args.episodeId(),
+          (System.nanoTime() - t0) / 1e9);
       return 0;
     } catch (CostLedger.BudgetExceeded | EpisodeWork.MissingInput e) {
       writeCostReport();
       out.println("Error: " + e.getMessage());
-      printResult("failed", args.topic(), scores.isEmpty() ? null : StagePlan.overall(scores), e.getMessage());
+      printResult(
+          "failed",
+          args.topic(),
+          scores.isEmpty() ? null : StagePlan.overall(scores),
+          e.getMessage());
       return 1;
     }
   }
@@ -105,7 +119,8 @@ public final class ReferencePipeline {
     report.put("budget_used_percent", Math.round(1000 * ledger.total() / args.budget()) / 10.0);
     report.put("cost_by_stage", ledger.byStage());
     Path file = args.outputDir().resolve(args.episodeId() + "_cost_report.json");
-    Files.writeString(file, Events.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    Files.writeString(
+        file, Events.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     if (!written.contains(file)) {
       written.add(file);
     }

@@ -23,9 +23,14 @@ final class Rehearsal {
 
   void beforeWork() throws IOException {
     switch (simulation) {
-      case AUTH_ERROR -> providerError("AuthenticationError", 401, "authentication_error", "invalid x-api-key");
-      case RATE_LIMIT -> providerError("RateLimitError", 429, "rate_limit_error",
-          "Number of request tokens has exceeded your per-minute rate limit");
+      case AUTH_ERROR ->
+          providerError("AuthenticationError", 401, "authentication_error", "invalid x-api-key");
+      case RATE_LIMIT ->
+          providerError(
+              "RateLimitError",
+              429,
+              "rate_limit_error",
+              "Number of request tokens has exceeded your per-minute rate limit");
       case HANG -> {
         events.emit("stage_started", "research", 0, "research started");
         while (true) {
@@ -35,7 +40,7 @@ final class Rehearsal {
       case MEMORY_GROWTH -> growMemory();
       case ORPHAN -> new ProcessBuilder("sleep", "300").inheritIO().start();
       case OUTPUT_FLOOD -> flood(200L * 1024 * 1024);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -44,8 +49,16 @@ final class Rehearsal {
     err.println("Traceback (most recent call last):");
     err.println("  File \"pipeline/research.py\", line 88, in search_sources");
     err.println("    response = client.messages.create(**request)");
-    err.println("anthropic." + exception + ": Error code: " + code + " - {'type': 'error', 'error': {'type': '"
-        + type + "', 'message': '" + message + "'}}");
+    err.println(
+        "anthropic."
+            + exception
+            + ": Error code: "
+            + code
+            + " - {'type': 'error', 'error': {'type': '"
+            + type
+            + "', 'message': '"
+            + message
+            + "'}}");
     out.println("Error: research failed: " + exception + " (" + code + ")");
     out.flush();
     System.exit(1);

@@ -5,16 +5,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-/** Produces research notes for a topic, deterministically, charging searches and reading as it goes. */
+/**
+ * Produces research notes for a topic, deterministically, charging searches and reading as it goes.
+ */
 final class ResearchStage {
   private static final String[] PUBLISHERS = {
-    "Annual Review of Psychology", "Nature Reviews", "Science Advances", "The Lancet", "PNAS", "BBC Future",
-    "Scientific American", "Quanta Magazine", "New Scientist", "The Conversation", "Royal Society Open Science",
-    "Stanford Encyclopedia of Philosophy", "Cell Reports", "National Geographic", "NPR Science Friday",
-    "Harvard Gazette", "MIT Technology Review", "Frontiers in Human Neuroscience"
+    "Annual Review of Psychology",
+    "Nature Reviews",
+    "Science Advances",
+    "The Lancet",
+    "PNAS",
+    "BBC Future",
+    "Scientific American",
+    "Quanta Magazine",
+    "New Scientist",
+    "The Conversation",
+    "Royal Society Open Science",
+    "Stanford Encyclopedia of Philosophy",
+    "Cell Reports",
+    "National Geographic",
+    "NPR Science Friday",
+    "Harvard Gazette",
+    "MIT Technology Review",
+    "Frontiers in Human Neuroscience"
   };
   private static final String[] KINDS = {
-    "peer-reviewed study", "review article", "feature", "interview", "book chapter", "dataset", "meta-analysis"
+    "peer-reviewed study",
+    "review article",
+    "feature",
+    "interview",
+    "book chapter",
+    "dataset",
+    "meta-analysis"
   };
   private static final String[] TITLES = {
     "What we know about %s", "%s revisited: a systematic review", "The surprising history of %s",
@@ -52,33 +74,47 @@ final class ResearchStage {
     List<ResearchNotes.Source> sources = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       String kw = words.keyword(r);
-      String title = String.format(Locale.ROOT, TITLES[r.nextInt(TITLES.length)], capital(kw), 5 + r.nextInt(60));
+      String title =
+          String.format(
+              Locale.ROOT, TITLES[r.nextInt(TITLES.length)], capital(kw), 5 + r.nextInt(60));
       String publisher = PUBLISHERS[r.nextInt(PUBLISHERS.length)];
-      sources.add(new ResearchNotes.Source(i, title, publisher, 1998 + r.nextInt(27),
-          KINDS[r.nextInt(KINDS.length)], "https://example.org/synthetic/" + slug(title) + "-" + i));
+      sources.add(
+          new ResearchNotes.Source(
+              i,
+              title,
+              publisher,
+              1998 + r.nextInt(27),
+              KINDS[r.nextInt(KINDS.length)],
+              "https://example.org/synthetic/" + slug(title) + "-" + i));
       ledger.charge("research", PriceTable.WEB_SEARCH, 1);
       ledger.charge("research", PriceTable.LLM_INPUT, 4000 + r.nextInt(4000));
-      pacer.step("research", i * 80 / count, "read source " + i + " of " + count + ": " + publisher);
+      pacer.step(
+          "research", i * 80 / count, "read source " + i + " of " + count + ": " + publisher);
     }
     List<ResearchNotes.Finding> findings = new ArrayList<>();
     int findingCount = 8 + r.nextInt(5);
     for (int i = 0; i < findingCount; i++) {
-      String text = FINDINGS[i % FINDINGS.length]
-          .replace("{n}", String.valueOf(40 + r.nextInt(4000)))
-          .replace("{p}", String.valueOf(5 + r.nextInt(40)))
-          .replace("{kw2}", words.keyword(r))
-          .replace("{kw}", words.keyword(r));
-      findings.add(new ResearchNotes.Finding(text, List.of(1 + r.nextInt(count), 1 + r.nextInt(count))));
+      String text =
+          FINDINGS[i % FINDINGS.length]
+              .replace("{n}", String.valueOf(40 + r.nextInt(4000)))
+              .replace("{p}", String.valueOf(5 + r.nextInt(40)))
+              .replace("{kw2}", words.keyword(r))
+              .replace("{kw}", words.keyword(r));
+      findings.add(
+          new ResearchNotes.Finding(text, List.of(1 + r.nextInt(count), 1 + r.nextInt(count))));
     }
-    List<String> questions = List.of(
-        "What is " + words.subject().toLowerCase(Locale.ROOT) + " really about?",
-        "Where did our ideas about " + words.keywords().get(0) + " come from?",
-        "What does the evidence actually say?",
-        "What do people most often get wrong?",
-        "What is still unknown?",
-        "What should listeners take away?");
-    ResearchNotes notes = new ResearchNotes(episodeId, words.topic(), true, sources, findings, questions);
-    ledger.charge("research", PriceTable.LLM_OUTPUT, PriceTable.tokens(findings.toString().length()) * 3);
+    List<String> questions =
+        List.of(
+            "What is " + words.subject().toLowerCase(Locale.ROOT) + " really about?",
+            "Where did our ideas about " + words.keywords().get(0) + " come from?",
+            "What does the evidence actually say?",
+            "What do people most often get wrong?",
+            "What is still unknown?",
+            "What should listeners take away?");
+    ResearchNotes notes =
+        new ResearchNotes(episodeId, words.topic(), true, sources, findings, questions);
+    ledger.charge(
+        "research", PriceTable.LLM_OUTPUT, PriceTable.tokens(findings.toString().length()) * 3);
     pacer.step("research", 100, findingCount + " findings from " + count + " sources");
     return notes;
   }

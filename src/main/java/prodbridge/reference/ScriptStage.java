@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a two-host script in Markdown from research notes: a cold open, one segment per research question, a
- * wrap-up and the sources. About 150 spoken words a minute, so 27 minutes is about 4,050 words.
+ * Writes a two-host script in Markdown from research notes: a cold open, one segment per research
+ * question, a wrap-up and the sources. About 150 spoken words a minute, so 27 minutes is about
+ * 4,050 words.
  */
 final class ScriptStage {
   static final int WORDS_PER_MINUTE = 150;
   static final int TARGET_MINUTES = 27;
   private static final String[] HOSTS = {"ALEX", "SAM"};
-  private static final String[] OPENERS = {"", "Honestly, ", "You know, ", "Interestingly, ", "Right. ", "Okay, "};
+  private static final String[] OPENERS = {
+    "", "Honestly, ", "You know, ", "Interestingly, ", "Right. ", "Okay, "
+  };
   private static final String[] LINES = {
     "when people talk about {kw}, what do they usually mean?",
     "the short answer is that {kw} is less settled than most headlines suggest.",
@@ -55,15 +58,22 @@ final class ScriptStage {
     int perSection = target / sections.size();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(words.topic()).append("\n\n");
-    md.append("*Episode ").append(notes.episodeId()).append(" · about ").append(TARGET_MINUTES)
+    md.append("*Episode ")
+        .append(notes.episodeId())
+        .append(" · about ")
+        .append(TARGET_MINUTES)
         .append(" minutes · hosts Alex and Sam*\n\n");
     long researchChars = notes.toString().length();
     ledger.charge("script", PriceTable.LLM_INPUT, PriceTable.tokens(researchChars));
     int cite = 0;
     int[] state = {0};
     for (int s = 0; s < sections.size(); s++) {
-      md.append("## ").append(s == 0 || s == sections.size() - 1 ? sections.get(s) : "Segment " + s + ": "
-          + sections.get(s)).append("\n\n");
+      md.append("## ")
+          .append(
+              s == 0 || s == sections.size() - 1
+                  ? sections.get(s)
+                  : "Segment " + s + ": " + sections.get(s))
+          .append("\n\n");
       int sectionStart = md.length();
       int words = 0;
       int turn = s % 2;
@@ -93,8 +103,18 @@ final class ScriptStage {
     }
     md.append("## Sources\n\n");
     for (ResearchNotes.Source src : notes.sources()) {
-      md.append(src.id()).append(". ").append(src.title()).append(". *").append(src.publisher()).append("*, ")
-          .append(src.year()).append(" (").append(src.kind()).append("). ").append(src.url()).append('\n');
+      md.append(src.id())
+          .append(". ")
+          .append(src.title())
+          .append(". *")
+          .append(src.publisher())
+          .append("*, ")
+          .append(src.year())
+          .append(" (")
+          .append(src.kind())
+          .append("). ")
+          .append(src.url())
+          .append('\n');
     }
     ledger.charge("script", PriceTable.LLM_INPUT, PriceTable.tokens(md.length()));
     ledger.charge("script", PriceTable.LLM_OUTPUT, PriceTable.tokens(md.length() / 10));
@@ -102,15 +122,18 @@ final class ScriptStage {
     return md.toString();
   }
 
-  private String sentence(Random r, String template, ResearchNotes notes, int cite, int[] findingIndex) {
-    ResearchNotes.Finding finding = notes.findings().get(findingIndex[0]++ % notes.findings().size());
-    String text = template
-        .replace("{finding}", finding.text())
-        .replace("{cite}", "[" + cite + "]")
-        .replace("{pub}", notes.sources().get(cite == 0 ? 0 : cite - 1).publisher())
-        .replace("{n}", String.valueOf(55 + r.nextInt(35)))
-        .replace("{kw2}", words.keyword(r))
-        .replace("{kw}", words.keyword(r));
+  private String sentence(
+      Random r, String template, ResearchNotes notes, int cite, int[] findingIndex) {
+    ResearchNotes.Finding finding =
+        notes.findings().get(findingIndex[0]++ % notes.findings().size());
+    String text =
+        template
+            .replace("{finding}", finding.text())
+            .replace("{cite}", "[" + cite + "]")
+            .replace("{pub}", notes.sources().get(cite == 0 ? 0 : cite - 1).publisher())
+            .replace("{n}", String.valueOf(55 + r.nextInt(35)))
+            .replace("{kw2}", words.keyword(r))
+            .replace("{kw}", words.keyword(r));
     String opener = OPENERS[r.nextInt(OPENERS.length)];
     String body = opener.endsWith(". ") || opener.isEmpty() ? capital(text) : text;
     return capital(opener + body);

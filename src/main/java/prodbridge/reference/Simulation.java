@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Failures the reference pipeline can rehearse on request, so users and tests see the bridge handle them. */
+/**
+ * Failures the reference pipeline can rehearse on request, so users and tests see the bridge handle
+ * them.
+ */
 enum Simulation {
   NONE,
   /** Prices are eight times higher, so the run crosses its budget and stops itself. */
@@ -19,7 +22,10 @@ enum Simulation {
   CRASH,
   /** The heap grows by 16 MB every 100 ms until something stops it. */
   MEMORY_GROWTH,
-  /** A grandchild ({@code sleep}) that keeps stdout open outlives the pipeline, which then completes. */
+  /**
+   * A grandchild ({@code sleep}) that keeps stdout open outlives the pipeline, which then
+   * completes.
+   */
   ORPHAN,
   /** 200 MB of log lines on stdout before the episode is produced normally. */
   OUTPUT_FLOOD;

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** One host's turn in a script: {@code **ALEX:** words...}. */
 record SpokenLine(String speaker, String text) {
-  private static final Pattern TURN = Pattern.compile("^\\*\\*([A-Z]+):\\*\\*\\s+(.+)$", Pattern.MULTILINE);
+  private static final Pattern TURN =
+      Pattern.compile("^\\*\\*([A-Z]+):\\*\\*\\s+(.+)$", Pattern.MULTILINE);
 
   static List<SpokenLine> parse(String markdown) {
     List<SpokenLine> lines = new ArrayList<>();

@@ -3,7 +3,9 @@ package prodbridge.reference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Which share of overall progress each stage of an invocation covers, and how stage scores combine. */
+/**
+ * Which share of overall progress each stage of an invocation covers, and how stage scores combine.
+ */
 final class StagePlan {
   private static final Map<String, Double> WEIGHTS =
       Map.of("research", 0.25, "script", 0.40, "audio", 0.35);

@@ -12,9 +12,44 @@ import java.util.Set;
 /** A topic's key words and the seed that makes everything produced for it the same every time. */
 record TopicWords(String topic, String subject, List<String> keywords, long seed) {
   private static final Set<String> STOP =
-      Set.of("what", "why", "how", "when", "where", "who", "does", "do", "the", "and", "for", "with", "from",
-          "that", "this", "are", "is", "was", "were", "about", "into", "your", "our", "their", "can", "should",
-          "would", "could", "will", "have", "has", "really", "actually", "we", "you", "they", "not");
+      Set.of(
+          "what",
+          "why",
+          "how",
+          "when",
+          "where",
+          "who",
+          "does",
+          "do",
+          "the",
+          "and",
+          "for",
+          "with",
+          "from",
+          "that",
+          "this",
+          "are",
+          "is",
+          "was",
+          "were",
+          "about",
+          "into",
+          "your",
+          "our",
+          "their",
+          "can",
+          "should",
+          "would",
+          "could",
+          "will",
+          "have",
+          "has",
+          "really",
+          "actually",
+          "we",
+          "you",
+          "they",
+          "not");
 
   static TopicWords of(String topic) {
     String subject = topic.strip().replaceAll("[?!.]+$", "");
@@ -40,8 +75,9 @@ record TopicWords(String topic, String subject, List<String> keywords, long seed
 
   private static long seed(String subject) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(subject.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(subject.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       long s = 0;
       for (int i = 0; i < 8; i++) {
         s = (s << 8) | (h[i] & 0xff);

@@ -26,10 +26,10 @@ import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
 /**
- * What a batch report draws, read from the batch's own files through the batch package's readers: the summary,
- * each job's latest journal record, its waits (the {@code held} and {@code started} lines of the batch's
- * events), and its peak memory (its run's result, else its last state). {@code origin} is the first moment any of
- * them records; every time in {@link JobRow} counts from it.
+ * What a batch report draws, read from the batch's own files through the batch package's readers:
+ * the summary, each job's latest journal record, its waits (the {@code held} and {@code started}
+ * lines of the batch's events), and its peak memory (its run's result, else its last state). {@code
+ * origin} is the first moment any of them records; every time in {@link JobRow} counts from it.
  */
 record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant origin) {
 
@@ -48,8 +48,10 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     origin = origin == null ? Instant.EPOCH : origin;
     Instant from = origin;
     // each row reads its run's result: in parallel, since a large batch has thousands of them
-    List<JobRow> rows = manifest.jobs().parallelStream()
-        .map(job -> row(dir, job, latest.get(job.jobId()), waits.get(job.jobId()), from)).toList();
+    List<JobRow> rows =
+        manifest.jobs().parallelStream()
+            .map(job -> row(dir, job, latest.get(job.jobId()), waits.get(job.jobId()), from))
+            .toList();
     return new BatchFacts(dir.path().getFileName().toString(), summary, rows, origin);
   }
 
@@ -58,17 +60,46 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     Double waitFrom = wait == null ? null : seconds(origin, wait.from);
     String reason = wait == null ? null : wait.reason;
     if (r == null) {
-      return new JobRow(job.seq(), job.jobId(), job.topic(), "pending", null, null, null, job.budget(), null, null,
-          null, waitFrom, reason, null, limitMb, null);
+      return new JobRow(
+          job.seq(),
+          job.jobId(),
+          job.topic(),
+          "pending",
+          null,
+          null,
+          null,
+          job.budget(),
+          null,
+          null,
+          null,
+          waitFrom,
+          reason,
+          null,
+          limitMb,
+          null);
     }
     boolean ran = r.runId() != null;
     Double start = ran ? seconds(origin, r.startedAt()) : null;
     Double end = seconds(origin, r.endedAt());
     Path runDir = ran ? dir.run(r.runId()).path() : null;
     String hint = r.skipReason() != null ? r.skipReason() : r.hint();
-    return new JobRow(job.seq(), job.jobId(), job.topic(), r.status().json(), r.errorType(), hint, r.cost(),
-        job.budget(), r.qualityScore(), start, end, waitFrom, reason, runDir == null ? null : peakMemory(runDir),
-        limitMb, runDir == null ? null : runDir.toString());
+    return new JobRow(
+        job.seq(),
+        job.jobId(),
+        job.topic(),
+        r.status().json(),
+        r.errorType(),
+        hint,
+        r.cost(),
+        job.budget(),
+        r.qualityScore(),
+        start,
+        end,
+        waitFrom,
+        reason,
+        runDir == null ? null : peakMemory(runDir),
+        limitMb,
+        runDir == null ? null : runDir.toString());
   }
 
   private static Double peakMemory(Path runDir) {
@@ -81,7 +112,10 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
     return state == null || state.memoryMb() == null ? null : state.memoryMb().doubleValue();
   }
 
-  /** A job's latest wait: from its first {@code held} line after its previous start, for the reason given. */
+  /**
+   * A job's latest wait: from its first {@code held} line after its previous start, for the reason
+   * given.
+   */
   private record Wait(Instant from, String reason) {}
 
   private static Map<String, Wait> waits(Path events) {
@@ -93,8 +127,10 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
         continue;
       }
       switch (e.path("kind").asText()) {
-        case "held" -> open.putIfAbsent(job, new Wait(Instant.parse(e.get("ts").asText()),
-            e.path("reason").asText("budget")));
+        case "held" ->
+            open.putIfAbsent(
+                job,
+                new Wait(Instant.parse(e.get("ts").asText()), e.path("reason").asText("budget")));
         case "started" -> {
           Wait w = open.remove(job);
           if (w != null) {
@@ -103,7 +139,7 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
             waits.remove(job);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     waits.putAll(open);
@@ -116,13 +152,14 @@ record BatchFacts(String name, BatchSummary summary, List<JobRow> jobs, Instant 
       return out;
     }
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.forEach(l -> {
-        try {
-          out.add(ResultJson.mapper().readTree(l));
-        } catch (IOException | RuntimeException torn) {
-          // a torn last line: the others still count
-        }
-      });
+      lines.forEach(
+          l -> {
+            try {
+              out.add(ResultJson.mapper().readTree(l));
+            } catch (IOException | RuntimeException torn) {
+              // a torn last line: the others still count
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -15,10 +15,10 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 
 /**
- * The batch's main chart. Up to {@link #MAX_LANES} jobs: one lane per job, a bar from its start to its end coloured
- * by outcome, and before it a lighter bar while it waited for budget or memory. More jobs than that no longer read
- * as lanes, so the chart shows how many jobs ran at once, by outcome, and how many waited, over
- * {@link #BINS} slices of the batch's time.
+ * The batch's main chart. Up to {@link #MAX_LANES} jobs: one lane per job, a bar from its start to
+ * its end coloured by outcome, and before it a lighter bar while it waited for budget or memory.
+ * More jobs than that no longer read as lanes, so the chart shows how many jobs ran at once, by
+ * outcome, and how many waited, over {@link #BINS} slices of the batch's time.
  */
 final class BatchTimeline {
   static final int MAX_LANES = 150;
@@ -36,7 +36,8 @@ final class BatchTimeline {
   }
 
   private static JFreeChart lanes(List<JobRow> jobs) {
-    double span = Math.max(1, jobs.stream().mapToDouble(j -> j.end() == null ? 0 : j.end()).max().orElse(1));
+    double span =
+        Math.max(1, jobs.stream().mapToDouble(j -> j.end() == null ? 0 : j.end()).max().orElse(1));
     double tick = span / 300;
     Map<Palette, XYIntervalSeries> series = new EnumMap<>(Palette.class);
     for (Palette p : Palette.values()) {
@@ -48,7 +49,11 @@ final class BatchTimeline {
         add(series.get(Palette.waitFor(j.waitReason())), lane, j.waitFrom(), j.waitTo());
       }
       if (j.start() != null && j.end() != null) {
-        add(series.get(Palette.of(j.status())), lane, j.start(), Math.max(j.end(), j.start() + tick));
+        add(
+            series.get(Palette.of(j.status())),
+            lane,
+            j.start(),
+            Math.max(j.end(), j.start() + tick));
       } else if (j.end() != null) {
         add(series.get(Palette.of(j.status())), lane, j.end(), j.end() + tick);
       }
@@ -65,7 +70,8 @@ final class BatchTimeline {
     }
     NumberAxis laneAxis;
     if (jobs.size() <= MAX_LABELLED_LANES) {
-      laneAxis = new SymbolAxis("job", jobs.stream().map(j -> cut(j.label(), 28)).toArray(String[]::new));
+      laneAxis =
+          new SymbolAxis("job", jobs.stream().map(j -> cut(j.label(), 28)).toArray(String[]::new));
       ((SymbolAxis) laneAxis).setGridBandsVisible(false);
     } else {
       laneAxis = new NumberAxis("job (in file order)");
@@ -73,9 +79,11 @@ final class BatchTimeline {
     }
     laneAxis.setInverted(true);
     laneAxis.setRange(-0.6, jobs.size() - 0.4);
-    XYPlot plot = new XYPlot(data, DurationFormat.axis("time since the batch started"), laneAxis, renderer);
+    XYPlot plot =
+        new XYPlot(data, DurationFormat.axis("time since the batch started"), laneAxis, renderer);
     plot.setRangeGridlinesVisible(false);
-    JFreeChart chart = new JFreeChart("Jobs over time, by outcome", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    JFreeChart chart =
+        new JFreeChart("Jobs over time, by outcome", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     return Palette.themed(chart);
   }
 
@@ -85,16 +93,24 @@ final class BatchTimeline {
 
   /** Jobs running at once (by outcome) and waiting, averaged over each slice of time, stacked. */
   private static JFreeChart concurrency(List<JobRow> jobs) {
-    double span = Math.max(1, jobs.stream().mapToDouble(j -> j.end() == null ? 0 : j.end()).max().orElse(1));
+    double span =
+        Math.max(1, jobs.stream().mapToDouble(j -> j.end() == null ? 0 : j.end()).max().orElse(1));
     double width = span / BINS;
     Map<Palette, double[]> load = new EnumMap<>(Palette.class);
     for (JobRow j : jobs) {
       if (j.waitFrom() != null && j.waitTo() != null) {
-        spread(load.computeIfAbsent(Palette.waitFor(j.waitReason()), p -> new double[BINS]), j.waitFrom(), j.waitTo(),
+        spread(
+            load.computeIfAbsent(Palette.waitFor(j.waitReason()), p -> new double[BINS]),
+            j.waitFrom(),
+            j.waitTo(),
             width);
       }
       if (j.start() != null && j.end() != null) {
-        spread(load.computeIfAbsent(Palette.of(j.status()), p -> new double[BINS]), j.start(), j.end(), width);
+        spread(
+            load.computeIfAbsent(Palette.of(j.status()), p -> new double[BINS]),
+            j.start(),
+            j.end(),
+            width);
       }
     }
     DefaultTableXYDataset data = new DefaultTableXYDataset();
@@ -113,10 +129,17 @@ final class BatchTimeline {
       data.addSeries(s);
     }
     data.setIntervalWidth(width);
-    NumberAxis count = new NumberAxis("jobs at once (average over " + DurationFormat.of(width) + ")");
-    XYPlot plot = new XYPlot(data, DurationFormat.axis("time since the batch started"), count, renderer);
-    JFreeChart chart = new JFreeChart(String.format(java.util.Locale.ROOT, "%,d", jobs.size()) + " jobs over time: how many ran at once, by outcome, and waited",
-        JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    NumberAxis count =
+        new NumberAxis("jobs at once (average over " + DurationFormat.of(width) + ")");
+    XYPlot plot =
+        new XYPlot(data, DurationFormat.axis("time since the batch started"), count, renderer);
+    JFreeChart chart =
+        new JFreeChart(
+            String.format(java.util.Locale.ROOT, "%,d", jobs.size())
+                + " jobs over time: how many ran at once, by outcome, and waited",
+            JFreeChart.DEFAULT_TITLE_FONT,
+            plot,
+            true);
     return Palette.themed(chart);
   }
 

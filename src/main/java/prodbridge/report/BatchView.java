@@ -14,8 +14,15 @@ public final class BatchView {
 
   public static String summary(BatchSummary s) {
     StringBuilder b = new StringBuilder();
-    b.append("batch ").append(s.batchDir()).append(": ").append(s.state()).append(" · ")
-        .append(s.counts().getOrDefault("success", 0)).append(" of ").append(s.jobs()).append(" succeeded · ")
+    b.append("batch ")
+        .append(s.batchDir())
+        .append(": ")
+        .append(s.state())
+        .append(" · ")
+        .append(s.counts().getOrDefault("success", 0))
+        .append(" of ")
+        .append(s.jobs())
+        .append(" succeeded · ")
         .append(money(s.totalCost()));
     if (s.totalBudget() != null) {
       b.append(" of ").append(money(s.totalBudget()));
@@ -29,7 +36,12 @@ public final class BatchView {
       b.append('\n').append("  failures: ").append(nonZero(s.byErrorType()));
     }
     for (BatchSummary.NotDone n : s.notDone()) {
-      b.append('\n').append("  #").append(n.seq()).append(' ').append(TerminalText.safe(n.jobId())).append(" · ")
+      b.append('\n')
+          .append("  #")
+          .append(n.seq())
+          .append(' ')
+          .append(TerminalText.safe(n.jobId()))
+          .append(" · ")
           .append(n.status());
       if (n.errorType() != null) {
         b.append(" · ").append(n.errorType());
@@ -42,7 +54,11 @@ public final class BatchView {
         b.append('\n').append("      hint: ").append(TerminalText.safe(n.hint()));
       }
       if (n.runId() != null) {
-        b.append('\n').append("      run ").append(n.runId()).append(" (prod-bridge logs ").append(n.runId())
+        b.append('\n')
+            .append("      run ")
+            .append(n.runId())
+            .append(" (prod-bridge logs ")
+            .append(n.runId())
             .append(" --stderr)");
       }
     }
@@ -64,18 +80,37 @@ public final class BatchView {
 
   public static String plan(BatchPlan p, List<String> exampleArgv, List<String> sbatch) {
     StringBuilder b = new StringBuilder();
-    b.append("batch ").append(p.dir().path()).append(" (").append(p.manifest().executor()).append(", ")
-        .append(p.manifest().parallel()).append(" at once)\n");
-    b.append("  ").append(p.manifest().jobs().size()).append(" jobs in ").append(p.manifest().inputFile())
-        .append("; ").append(p.toRun().size()).append(" to run, ").append(p.alreadyDone()).append(" already done\n");
+    b.append("batch ")
+        .append(p.dir().path())
+        .append(" (")
+        .append(p.manifest().executor())
+        .append(", ")
+        .append(p.manifest().parallel())
+        .append(" at once)\n");
+    b.append("  ")
+        .append(p.manifest().jobs().size())
+        .append(" jobs in ")
+        .append(p.manifest().inputFile())
+        .append("; ")
+        .append(p.toRun().size())
+        .append(" to run, ")
+        .append(p.alreadyDone())
+        .append(" already done\n");
     b.append("  worst case ").append(money(p.worstCaseCost()));
     if (p.manifest().totalBudget() != null) {
       b.append(", total budget ").append(money(p.manifest().totalBudget()));
     }
     b.append('\n');
     for (BatchJob j : p.toRun()) {
-      b.append(String.format(Locale.ROOT, "  %4d  %-24s %-14s %8s  %s%n", j.seq(), j.jobId(), j.command(),
-          money(j.budget()), TerminalText.safe(j.topic())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %4d  %-24s %-14s %8s  %s%n",
+              j.seq(),
+              j.jobId(),
+              j.command(),
+              money(j.budget()),
+              TerminalText.safe(j.topic())));
     }
     if (exampleArgv != null) {
       b.append("  first job's argv: ").append(String.join(" ", exampleArgv)).append('\n');
@@ -87,7 +122,9 @@ public final class BatchView {
   }
 
   private static String nonZero(Map<String, Integer> counts) {
-    return counts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(" · "));
   }
 

@@ -12,9 +12,10 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * A chart drawn by JFreeChart as SVG text to inline in a page (through JFreeSVG) and as a PNG file. The SVG has
- * no XML namespace declarations (an HTML page does not need them), so a report holds no URL at all, and its
- * element ids start with {@code id}, so two charts of one page never clash and the same input draws the same text.
+ * A chart drawn by JFreeChart as SVG text to inline in a page (through JFreeSVG) and as a PNG file.
+ * The SVG has no XML namespace declarations (an HTML page does not need them), so a report holds no
+ * URL at all, and its element ids start with {@code id}, so two charts of one page never clash and
+ * the same input draws the same text.
  */
 final class ChartOutput {
   static {
@@ -32,7 +33,10 @@ final class ChartOutput {
         .replaceAll(" jfreesvg:[\\w-]+=('[^']*'|\"[^\"]*\")", "");
   }
 
-  /** Writes {@code chart} as a PNG of {@code width} by {@code height} pixels, by rename (never half written). */
+  /**
+   * Writes {@code chart} as a PNG of {@code width} by {@code height} pixels, by rename (never half
+   * written).
+   */
   static void png(JFreeChart chart, int width, int height, Path file) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ChartUtils.writeChartAsPNG(bytes, chart, width, height);

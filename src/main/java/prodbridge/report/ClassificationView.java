@@ -8,9 +8,9 @@ import prodbridge.classify.Redactor;
 import prodbridge.runs.ResultJson;
 
 /**
- * What {@code classify} says about a saved failure: the class, the exit code a run would end with, the rule that
- * decided, the line it matched and the hint; keys and tokens redacted like everything the bridge writes.
- * An empty classification is a success (exit 0 with nothing failing).
+ * What {@code classify} says about a saved failure: the class, the exit code a run would end with,
+ * the rule that decided, the line it matched and the hint; keys and tokens redacted like everything
+ * the bridge writes. An empty classification is a success (exit 0 with nothing failing).
  */
 public final class ClassificationView {
   private ClassificationView() {}
@@ -32,11 +32,21 @@ public final class ClassificationView {
       return "success: the run exited 0 and nothing says it failed";
     }
     Classification x = c.get();
-    return "class     " + x.type().name() + " (exit " + x.type().exitCode() + ", "
-        + (x.type().retryableByDefault() ? "retried by default" : "not retried") + ")\n"
-        + "rule      " + x.rule() + "\n"
-        + "line      " + (x.evidence() == null ? "(none: decided by the exit alone)" : redacted(x.evidence())) + "\n"
-        + "hint      " + redacted(x.hint());
+    return "class     "
+        + x.type().name()
+        + " (exit "
+        + x.type().exitCode()
+        + ", "
+        + (x.type().retryableByDefault() ? "retried by default" : "not retried")
+        + ")\n"
+        + "rule      "
+        + x.rule()
+        + "\n"
+        + "line      "
+        + (x.evidence() == null ? "(none: decided by the exit alone)" : redacted(x.evidence()))
+        + "\n"
+        + "hint      "
+        + redacted(x.hint());
   }
 
   private static String redacted(String s) {

@@ -8,10 +8,15 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 
-/** Seconds written as a person reads a duration ({@code 45s}, {@code 3m20s}, {@code 1h05m}), for axes and tables. */
+/**
+ * Seconds written as a person reads a duration ({@code 45s}, {@code 3m20s}, {@code 1h05m}), for
+ * axes and tables.
+ */
 final class DurationFormat extends NumberFormat {
-  private static final double[] TICKS = {0.1, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-      21600, 43200, 86400, 172800, 604800};
+  private static final double[] TICKS = {
+    0.1, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+    172800, 604800
+  };
 
   static String of(double seconds) {
     long s = Math.round(seconds);
@@ -28,7 +33,9 @@ final class DurationFormat extends NumberFormat {
     return m % 60 == 0 ? m / 60 + "h" : String.format(Locale.ROOT, "%dh%02dm", m / 60, m % 60);
   }
 
-  /** An axis of seconds whose ticks fall on whole seconds, minutes and hours, labelled as durations. */
+  /**
+   * An axis of seconds whose ticks fall on whole seconds, minutes and hours, labelled as durations.
+   */
   static NumberAxis axis(String label) {
     NumberAxis axis = new NumberAxis(label);
     TickUnits units = new TickUnits();

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One self-contained HTML page: its style and script are inlined from the jar, its charts are inline SVG, and it
- * refers to nothing outside itself (no link, image, font or script to fetch), so it opens the same offline.
+ * One self-contained HTML page: its style and script are inlined from the jar, its charts are
+ * inline SVG, and it refers to nothing outside itself (no link, image, font or script to fetch), so
+ * it opens the same offline.
  */
 final class HtmlPage {
   private final StringBuilder body = new StringBuilder(1 << 16);
@@ -38,11 +39,20 @@ final class HtmlPage {
   }
 
   HtmlPage tile(String cssClass, String id, String value, String label) {
-    return raw("<div class=\"tile ").raw(cssClass).raw("\"><b id=\"").raw(id).raw("\">").text(value).raw("</b>")
-        .text(label).raw("</div>");
+    return raw("<div class=\"tile ")
+        .raw(cssClass)
+        .raw("\"><b id=\"")
+        .raw(id)
+        .raw("\">")
+        .text(value)
+        .raw("</b>")
+        .text(label)
+        .raw("</div>");
   }
 
-  /** A table cell; {@code sortValue} (may be null) is what the table sorts by instead of the text. */
+  /**
+   * A table cell; {@code sortValue} (may be null) is what the table sorts by instead of the text.
+   */
   HtmlPage cell(String cssClass, String text, Object sortValue) {
     raw("<td");
     if (cssClass != null) {
@@ -55,9 +65,14 @@ final class HtmlPage {
   }
 
   String html() {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + escape(title)
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>"
+        + escape(title)
         + "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n"
-        + resource("report.css") + "</style></head>\n<body>\n" + body + "<script>\n" + resource("report.js")
+        + resource("report.css")
+        + "</style></head>\n<body>\n"
+        + body
+        + "<script>\n"
+        + resource("report.js")
         + "</script>\n</body></html>\n";
   }
 
@@ -84,7 +99,8 @@ final class HtmlPage {
   private static String resource(String name) {
     try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + name + " beside " + HtmlPage.class.getName());
+        throw new IllegalStateException(
+            "missing resource " + name + " beside " + HtmlPage.class.getName());
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

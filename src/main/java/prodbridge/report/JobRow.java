@@ -1,11 +1,11 @@
 package prodbridge.report;
 
 /**
- * One job of a batch as its report shows it. Times are seconds since the batch's first recorded moment; {@code
- * start} and {@code end} are null for a job not started yet, {@code waitFrom} is null when it never waited (else
- * it waited from then until {@code start}, or until it was skipped, for {@code waitReason}: budget or memory).
- * {@code peakMemoryMb} and {@code memoryLimitMb} are null when unknown or unlimited; {@code runDir} is null for a
- * job that never ran.
+ * One job of a batch as its report shows it. Times are seconds since the batch's first recorded
+ * moment; {@code start} and {@code end} are null for a job not started yet, {@code waitFrom} is
+ * null when it never waited (else it waited from then until {@code start}, or until it was skipped,
+ * for {@code waitReason}: budget or memory). {@code peakMemoryMb} and {@code memoryLimitMb} are
+ * null when unknown or unlimited; {@code runDir} is null for a job that never ran.
  */
 record JobRow(
     int seq,

@@ -8,16 +8,19 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 
-/** The report's colours (one per outcome, one per kind of wait) and how limits are drawn: a dashed red line. */
+/**
+ * The report's colours (one per outcome, one per kind of wait) and how limits are drawn: a dashed
+ * red line.
+ */
 enum Palette {
   SUCCESS("success", new Color(0x2e7d32)),
   ERROR("error", new Color(0xc62828)),
@@ -33,8 +36,9 @@ enum Palette {
   static final Color MEMORY = new Color(0x00838f);
   static final Color LIMIT = new Color(0xb71c1c);
   private static final Color GRID = new Color(0xe0e0e0);
-  static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-      new float[] {6f, 4f}, 0f);
+  static final Stroke DASHED =
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
   final String label;
   final Color color;
@@ -71,8 +75,8 @@ enum Palette {
   }
 
   /**
-   * The plain look every report chart gets: white background, light grid, flat bars without shadows. Series
-   * colours set by the chart stay (a JFreeChart theme would replace them).
+   * The plain look every report chart gets: white background, light grid, flat bars without
+   * shadows. Series colours set by the chart stay (a JFreeChart theme would replace them).
    */
   static JFreeChart themed(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);

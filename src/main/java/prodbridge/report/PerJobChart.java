@@ -18,16 +18,23 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 
 /**
- * A figure per job against that job's limit (cost against its budget, peak memory against its memory limit): one
- * bar per job with its limit as a red tick, up to {@link #MAX_BARS} jobs; past that, how many jobs fall in each
- * slice of the figure as a share of the limit, with 100 % marked.
+ * A figure per job against that job's limit (cost against its budget, peak memory against its
+ * memory limit): one bar per job with its limit as a red tick, up to {@link #MAX_BARS} jobs; past
+ * that, how many jobs fall in each slice of the figure as a share of the limit, with 100 % marked.
  */
 final class PerJobChart {
   static final int MAX_BARS = 60;
   private static final int HISTOGRAM_BINS = 24;
 
-  /** What is drawn: the figure and the limit of a job (null when unknown or unlimited), and how to word them. */
-  record Measure(String title, String unit, Function<JobRow, Double> value, Function<JobRow, Double> limit,
+  /**
+   * What is drawn: the figure and the limit of a job (null when unknown or unlimited), and how to
+   * word them.
+   */
+  record Measure(
+      String title,
+      String unit,
+      Function<JobRow, Double> value,
+      Function<JobRow, Double> limit,
       String limitName) {}
 
   private PerJobChart() {}
@@ -63,13 +70,16 @@ final class PerJobChart {
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setNoDataMessage("no job has a figure yet");
     boolean anyLimit = jobs.stream().anyMatch(j -> m.limit().apply(j) != null);
-    String title = m.title() + " per job " + (anyLimit ? "against its " + m.limitName()
-        : "(no " + m.limitName() + " set)");
+    String title =
+        m.title()
+            + " per job "
+            + (anyLimit ? "against its " + m.limitName() : "(no " + m.limitName() + " set)");
     return Palette.themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
   }
 
   private static JFreeChart histogram(List<JobRow> jobs, Measure m) {
-    List<JobRow> limited = jobs.stream().filter(j -> m.limit().apply(j) != null && m.limit().apply(j) > 0).toList();
+    List<JobRow> limited =
+        jobs.stream().filter(j -> m.limit().apply(j) != null && m.limit().apply(j) > 0).toList();
     ToDoubleFunction<JobRow> share = j -> 100 * m.value().apply(j) / m.limit().apply(j);
     double[] shares = limited.stream().mapToDouble(share).toArray();
     XYPlot plot;
@@ -78,8 +88,12 @@ final class PerJobChart {
       HistogramDataset data = new HistogramDataset();
       double top = Math.max(110, java.util.Arrays.stream(shares).max().orElse(100) * 1.02);
       data.addSeries("jobs", shares, HISTOGRAM_BINS, 0, top);
-      plot = new XYPlot(data, new NumberAxis(m.title() + " as a share of its " + m.limitName() + " (%)"),
-          new NumberAxis("jobs"), new XYBarRenderer());
+      plot =
+          new XYPlot(
+              data,
+              new NumberAxis(m.title() + " as a share of its " + m.limitName() + " (%)"),
+              new NumberAxis("jobs"),
+              new XYBarRenderer());
       plot.addDomainMarker(Palette.limit(100, m.limitName()));
       title = m.title() + " against the " + m.limitName() + ": " + limited.size() + " jobs";
     } else {
@@ -88,8 +102,12 @@ final class PerJobChart {
       if (raw.length > 0) {
         data.addSeries("jobs", raw, HISTOGRAM_BINS);
       }
-      plot = new XYPlot(data, new NumberAxis(m.title() + " (" + m.unit() + ")"), new NumberAxis("jobs"),
-          new XYBarRenderer());
+      plot =
+          new XYPlot(
+              data,
+              new NumberAxis(m.title() + " (" + m.unit() + ")"),
+              new NumberAxis("jobs"),
+              new XYBarRenderer());
       title = m.title() + " of " + jobs.size() + " jobs (no " + m.limitName() + " set)";
     }
     plot.getRenderer().setSeriesPaint(0, m.unit().equals("MB") ? Palette.MEMORY : Palette.COST);

@@ -25,15 +25,32 @@ public final class PlanView {
   }
 
   public static String text(RunPlan plan) {
-    return "dry run of " + plan.command() + " (profile " + plan.profile().name() + "): nothing launched\n"
-        + "  argv       " + plan.argv().stream().map(Redactor::redact).map(PlanView::quoted)
-            .collect(Collectors.joining(" ")) + "\n"
-        + "  directory  " + plan.workingDir() + "\n"
-        + "  output     " + plan.outputDir() + "\n"
-        + "  timeout    " + prodbridge.config.DurationText.format(plan.profile().timeout())
-        + ", grace " + prodbridge.config.DurationText.format(plan.profile().grace()) + "\n"
-        + "  budget     " + ResultView.money(plan.profile().budget())
-        + ", quality threshold " + plan.profile().qualityThreshold();
+    return "dry run of "
+        + plan.command()
+        + " (profile "
+        + plan.profile().name()
+        + "): nothing launched\n"
+        + "  argv       "
+        + plan.argv().stream()
+            .map(Redactor::redact)
+            .map(PlanView::quoted)
+            .collect(Collectors.joining(" "))
+        + "\n"
+        + "  directory  "
+        + plan.workingDir()
+        + "\n"
+        + "  output     "
+        + plan.outputDir()
+        + "\n"
+        + "  timeout    "
+        + prodbridge.config.DurationText.format(plan.profile().timeout())
+        + ", grace "
+        + prodbridge.config.DurationText.format(plan.profile().grace())
+        + "\n"
+        + "  budget     "
+        + ResultView.money(plan.profile().budget())
+        + ", quality threshold "
+        + plan.profile().qualityThreshold();
   }
 
   /** Shell-style quoting, for display only: nothing is ever run through a shell. */

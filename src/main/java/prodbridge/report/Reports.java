@@ -7,8 +7,8 @@ import prodbridge.batch.BatchDir;
 import prodbridge.runs.RunFiles;
 
 /**
- * Writes report pages: one self-contained HTML file and, beside it, a PNG of its main chart ({@code x.html} and
- * {@code x.png}). Drawing is headless: no display is needed or used.
+ * Writes report pages: one self-contained HTML file and, beside it, a PNG of its main chart ({@code
+ * x.html} and {@code x.png}). Drawing is headless: no display is needed or used.
  */
 public final class Reports {
   static {
@@ -16,13 +16,17 @@ public final class Reports {
   }
 
   /** What was written: the kind of report, its files, and the counts a caller may print. */
-  public record Written(String kind, Path html, Path png, int jobs, Double totalCost, String status) {}
+  public record Written(
+      String kind, Path html, Path png, int jobs, Double totalCost, String status) {}
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reports.class);
 
   private Reports() {}
 
-  /** The batch report of {@code dir}, into {@code html} (null: {@code report.html} in the batch directory). */
+  /**
+   * The batch report of {@code dir}, into {@code html} (null: {@code report.html} in the batch
+   * directory).
+   */
   public static Written batch(BatchDir dir, Path html) throws IOException {
     Path out = html == null ? dir.report() : html;
     long t0 = cpu();
@@ -34,17 +38,35 @@ public final class Reports {
     Path png = html == null ? dir.reportChart() : pngBeside(out);
     ChartOutput.png(timeline, BatchPage.WIDTH, BatchPage.TIMELINE_HEIGHT, png);
     RunFiles.writeAtomically(out, page);
-    log.debug("batch report of {} jobs, CPU time: read {} ms, page {} ms, png and write {} ms", facts.jobs().size(),
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (cpu() - t2) / 1_000_000);
-    return new Written("batch", out, png, facts.jobs().size(), facts.summary().totalCost(), facts.summary().state());
+    log.debug(
+        "batch report of {} jobs, CPU time: read {} ms, page {} ms, png and write {} ms",
+        facts.jobs().size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (cpu() - t2) / 1_000_000);
+    return new Written(
+        "batch",
+        out,
+        png,
+        facts.jobs().size(),
+        facts.summary().totalCost(),
+        facts.summary().state());
   }
 
-  /** The run report of {@code runDir}, into {@code html} (null: {@code report.html} in the run directory). */
+  /**
+   * The run report of {@code runDir}, into {@code html} (null: {@code report.html} in the run
+   * directory).
+   */
   public static Written run(Path runDir, Path html) throws IOException {
     Path out = html == null ? new prodbridge.runs.RunDir(runDir).report() : html;
     RunFacts facts = RunFacts.read(runDir);
-    JFreeChart chart = RunChart.chart(facts.trace(), facts.budget(), facts.memoryLimitMb(),
-        facts.result() == null ? null : facts.result().finalCost(), facts.command() + " " + facts.runId() + ": " + facts.status());
+    JFreeChart chart =
+        RunChart.chart(
+            facts.trace(),
+            facts.budget(),
+            facts.memoryLimitMb(),
+            facts.result() == null ? null : facts.result().finalCost(),
+            facts.command() + " " + facts.runId() + ": " + facts.status());
     String page = RunPage.html(facts, chart);
     Path png = pngBeside(out);
     ChartOutput.png(chart, RunPage.WIDTH, RunPage.HEIGHT, png);
@@ -62,11 +84,17 @@ public final class Reports {
     return RunFacts.isRunDir(dir);
   }
 
-  /** {@code report.html} → {@code report.png}; a name without {@code .html} gets {@code .png} added. */
+  /**
+   * {@code report.html} → {@code report.png}; a name without {@code .html} gets {@code .png} added.
+   */
   public static Path pngBeside(Path html) {
     String name = html.getFileName().toString();
-    String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".html") ? name.substring(0, name.length() - 5)
-        : name.toLowerCase(java.util.Locale.ROOT).endsWith(".htm") ? name.substring(0, name.length() - 4) : name;
+    String base =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".html")
+            ? name.substring(0, name.length() - 5)
+            : name.toLowerCase(java.util.Locale.ROOT).endsWith(".htm")
+                ? name.substring(0, name.length() - 4)
+                : name;
     return html.resolveSibling(base + ".png");
   }
 }

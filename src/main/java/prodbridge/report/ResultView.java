@@ -28,16 +28,28 @@ public final class ResultView {
     sb.append("\n\n");
     sb.append("- Cost: ").append(cost(r)).append('\n');
     sb.append("- Quality: ").append(quality(r)).append('\n');
-    sb.append("- Time: ").append(seconds(r.executionTime())).append(" · run `").append(r.runId()).append("`\n");
+    sb.append("- Time: ")
+        .append(seconds(r.executionTime()))
+        .append(" · run `")
+        .append(r.runId())
+        .append("`\n");
     if (r.attempts().size() > 1) {
       sb.append("- Attempts: ").append(attempts(r)).append('\n');
     }
     appendFiles(sb, r.outputFiles(), r.outputFilesOmitted(), "- ", "  - `", "`");
     if (!r.succeeded()) {
-      sb.append("- Error: **").append(r.errorType()).append("**: ").append(r.errorMessage()).append('\n');
+      sb.append("- Error: **")
+          .append(r.errorType())
+          .append("**: ")
+          .append(r.errorMessage())
+          .append('\n');
       sb.append("- Hint: ").append(r.hint()).append('\n');
       sb.append("- Logs: `").append(r.logs().stderr()).append("`\n");
-      sb.append("- Next: `").append(launcher).append(" logs ").append(r.runId()).append(" --stderr --tail 50`")
+      sb.append("- Next: `")
+          .append(launcher)
+          .append(" logs ")
+          .append(r.runId())
+          .append(" --stderr --tail 50`")
           .append(" shows what the pipeline said last\n");
     }
     return sb.toString().stripTrailing();
@@ -55,13 +67,20 @@ public final class ResultView {
     }
     sb.append("  cost     ").append(cost(r)).append('\n');
     sb.append("  quality  ").append(quality(r)).append('\n');
-    sb.append("  time     ").append(seconds(r.executionTime())).append("  (run ").append(r.runId()).append(")\n");
+    sb.append("  time     ")
+        .append(seconds(r.executionTime()))
+        .append("  (run ")
+        .append(r.runId())
+        .append(")\n");
     if (r.attempts().size() > 1) {
       sb.append("  attempts ").append(attempts(r)).append('\n');
     }
     appendFiles(sb, r.outputFiles(), r.outputFilesOmitted(), "  ", "    ", "");
     if (!r.succeeded()) {
-      sb.append("  error    ").append(r.errorType()).append(": ").append(TerminalText.safe(r.errorMessage()))
+      sb.append("  error    ")
+          .append(r.errorType())
+          .append(": ")
+          .append(TerminalText.safe(r.errorMessage()))
           .append('\n');
       sb.append("  hint     ").append(r.hint()).append('\n');
       sb.append("  logs     ").append(r.logs().stderr()).append('\n');
@@ -80,9 +99,11 @@ public final class ResultView {
 
   /** "3: RATE_LIMITED, RATE_LIMITED, succeeded". */
   private static String attempts(RunResult r) {
-    return r.attempts().size() + ": " + r.attempts().stream()
-        .map(a -> a.errorType() == null ? "succeeded" : a.errorType().name())
-        .collect(java.util.stream.Collectors.joining(", "));
+    return r.attempts().size()
+        + ": "
+        + r.attempts().stream()
+            .map(a -> a.errorType() == null ? "succeeded" : a.errorType().name())
+            .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String cost(RunResult r) {
@@ -101,25 +122,46 @@ public final class ResultView {
         : String.format(Locale.ROOT, "%.1f/10 (%s)", r.qualityScore(), threshold);
   }
 
-  /** The files, their directory said once: the first file's directory heads the list, files in it are named alone. */
+  /**
+   * The files, their directory said once: the first file's directory heads the list, files in it
+   * are named alone.
+   */
   private static void appendFiles(
-      StringBuilder sb, List<OutputFile> files, int omitted, String head, String itemPrefix, String itemSuffix) {
+      StringBuilder sb,
+      List<OutputFile> files,
+      int omitted,
+      String head,
+      String itemPrefix,
+      String itemSuffix) {
     int total = files.size() + omitted;
-    java.nio.file.Path dir = files.isEmpty() ? null : java.nio.file.Path.of(files.get(0).path()).getParent();
+    java.nio.file.Path dir =
+        files.isEmpty() ? null : java.nio.file.Path.of(files.get(0).path()).getParent();
     sb.append(head).append(total == 1 ? "1 file" : total + " files");
     if (dir != null) {
-      sb.append(" in ").append(itemSuffix.isEmpty() ? "" : "`").append(TerminalText.safe(dir + "/"))
+      sb.append(" in ")
+          .append(itemSuffix.isEmpty() ? "" : "`")
+          .append(TerminalText.safe(dir + "/"))
           .append(itemSuffix);
     }
     sb.append(total > 0 ? ":" : "").append('\n');
     for (int i = 0; i < Math.min(FILES_SHOWN, files.size()); i++) {
       java.nio.file.Path path = java.nio.file.Path.of(files.get(i).path());
-      String name = dir != null && dir.equals(path.getParent()) ? path.getFileName().toString() : path.toString();
-      sb.append(itemPrefix).append(TerminalText.safe(name)).append(itemSuffix).append(" (")
-          .append(size(files.get(i).bytes())).append(")\n");
+      String name =
+          dir != null && dir.equals(path.getParent())
+              ? path.getFileName().toString()
+              : path.toString();
+      sb.append(itemPrefix)
+          .append(TerminalText.safe(name))
+          .append(itemSuffix)
+          .append(" (")
+          .append(size(files.get(i).bytes()))
+          .append(")\n");
     }
     if (total > FILES_SHOWN) {
-      sb.append(itemPrefix.replace("`", "")).append("… and ").append(total - FILES_SHOWN).append(" more\n");
+      sb.append(itemPrefix.replace("`", ""))
+          .append("… and ")
+          .append(total - FILES_SHOWN)
+          .append(" more\n");
     }
   }
 
@@ -128,7 +170,8 @@ public final class ResultView {
   }
 
   public static String seconds(double s) {
-    return s < 60 ? String.format(Locale.ROOT, "%.1fs", s)
+    return s < 60
+        ? String.format(Locale.ROOT, "%.1fs", s)
         : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
   }
 

@@ -19,25 +19,38 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A run's main chart, three plots over one time axis: the stages it went through, its cost against its budget,
- * and its process tree's memory against the memory limit; each attempt's start is marked on all three.
+ * A run's main chart, three plots over one time axis: the stages it went through, its cost against
+ * its budget, and its process tree's memory against the memory limit; each attempt's start is
+ * marked on all three.
  */
 final class RunChart {
-  private static final Color[] STAGES = {new Color(0x5c6bc0), new Color(0x26a69a), new Color(0xffa726),
-      new Color(0xab47bc), new Color(0x8d6e63), new Color(0x78909c)};
+  private static final Color[] STAGES = {
+    new Color(0x5c6bc0),
+    new Color(0x26a69a),
+    new Color(0xffa726),
+    new Color(0xab47bc),
+    new Color(0x8d6e63),
+    new Color(0x78909c)
+  };
 
   private RunChart() {}
 
-  /** {@code finalCost} (null when unknown) is drawn at the run's end: the pipeline's last word on it. */
-  static JFreeChart chart(RunTrace trace, Double budget, Long memoryLimitMb, Double finalCost, String title) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(DurationFormat.axis("time since the run started"));
+  /**
+   * {@code finalCost} (null when unknown) is drawn at the run's end: the pipeline's last word on
+   * it.
+   */
+  static JFreeChart chart(
+      RunTrace trace, Double budget, Long memoryLimitMb, Double finalCost, String title) {
+    CombinedDomainXYPlot plot =
+        new CombinedDomainXYPlot(DurationFormat.axis("time since the run started"));
     plot.setGap(12);
     plot.add(stages(trace), 1);
     plot.add(cost(trace, budget, finalCost), 2);
     plot.add(memory(trace, memoryLimitMb), 2);
     for (int i = 1; i < trace.attemptStarts().size(); i++) {
       for (Object sub : plot.getSubplots()) {
-        ValueMarker m = new ValueMarker(trace.attemptStarts().get(i), Color.DARK_GRAY, new BasicStroke(1.5f));
+        ValueMarker m =
+            new ValueMarker(trace.attemptStarts().get(i), Color.DARK_GRAY, new BasicStroke(1.5f));
         m.setLabel("attempt " + (i + 1));
         ((XYPlot) sub).addDomainMarker(m);
       }
@@ -82,10 +95,13 @@ final class RunChart {
     renderer.setSeriesStroke(0, new BasicStroke(2.5f));
     NumberAxis usd = new NumberAxis("USD");
     XYPlot plot = new XYPlot(new XYSeriesCollection(cost), null, usd, renderer);
-    double top = Math.max(finalCost == null ? 0 : finalCost,
-        trace.cost().stream().mapToDouble(RunTrace.Point::value).max().orElse(0));
+    double top =
+        Math.max(
+            finalCost == null ? 0 : finalCost,
+            trace.cost().stream().mapToDouble(RunTrace.Point::value).max().orElse(0));
     if (budget != null) {
-      plot.addRangeMarker(Palette.limit(budget, String.format(Locale.ROOT, "budget $%.2f", budget)));
+      plot.addRangeMarker(
+          Palette.limit(budget, String.format(Locale.ROOT, "budget $%.2f", budget)));
       top = Math.max(top, budget);
     }
     usd.setRange(0, Math.max(top, 0.01) * 1.15);

@@ -11,16 +11,23 @@ import prodbridge.runs.RunState;
 import prodbridge.runs.RunStore;
 
 /**
- * What a run report draws, from the run's directory alone: its result (null while it runs), its state, its
- * {@code events.jsonl} as curves, and its memory limit from {@code run.json} (null when unlimited or not recorded).
+ * What a run report draws, from the run's directory alone: its result (null while it runs), its
+ * state, its {@code events.jsonl} as curves, and its memory limit from {@code run.json} (null when
+ * unlimited or not recorded).
  */
-record RunFacts(String runId, Path dir, RunResult result, RunState state, RunTrace trace, Long memoryLimitMb) {
+record RunFacts(
+    String runId, Path dir, RunResult result, RunState state, RunTrace trace, Long memoryLimitMb) {
 
   static RunFacts read(Path runDir) {
     RunDir files = new RunDir(runDir);
     RunResult result = RunStore.read(files.result(), RunResult.class);
     RunState state = RunStore.read(files.state(), RunState.class);
-    return new RunFacts(files.runId(), runDir, result, state, RunTrace.read(files.events()),
+    return new RunFacts(
+        files.runId(),
+        runDir,
+        result,
+        state,
+        RunTrace.read(files.events()),
         memoryLimit(files.launch()));
   }
 
@@ -30,11 +37,14 @@ record RunFacts(String runId, Path dir, RunResult result, RunState state, RunTra
   }
 
   Double budget() {
-    return result != null ? Double.valueOf(result.budget()) : state != null ? Double.valueOf(state.budget()) : null;
+    return result != null
+        ? Double.valueOf(result.budget())
+        : state != null ? Double.valueOf(state.budget()) : null;
   }
 
   String status() {
-    return result != null ? result.status().name().toLowerCase(java.util.Locale.ROOT)
+    return result != null
+        ? result.status().name().toLowerCase(java.util.Locale.ROOT)
         : state != null ? state.status() : "unknown";
   }
 
@@ -51,7 +61,8 @@ record RunFacts(String runId, Path dir, RunResult result, RunState state, RunTra
       return null;
     }
     try {
-      JsonNode limit = ResultJson.mapper().readTree(runJson.toFile()).path("limits").path("memory_limit_mb");
+      JsonNode limit =
+          ResultJson.mapper().readTree(runJson.toFile()).path("limits").path("memory_limit_mb");
       return limit.isNumber() ? limit.asLong() : null;
     } catch (IOException | RuntimeException unreadable) {
       return null;

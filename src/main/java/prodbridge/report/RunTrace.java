@@ -13,17 +13,25 @@ import java.util.List;
 import prodbridge.runs.ResultJson;
 
 /**
- * A run's {@code events.jsonl} as curves over the seconds since its first line: cost (samples and child events
- * that state one), the tree's memory (samples), the stages the child went through, and when each attempt started.
- * Lines that are torn or not JSON are skipped. {@code seconds} is the span from the first line to the last.
+ * A run's {@code events.jsonl} as curves over the seconds since its first line: cost (samples and
+ * child events that state one), the tree's memory (samples), the stages the child went through, and
+ * when each attempt started. Lines that are torn or not JSON are skipped. {@code seconds} is the
+ * span from the first line to the last.
  */
-record RunTrace(List<Point> cost, List<Point> memory, List<StageSpan> stages, List<Double> attemptStarts,
+record RunTrace(
+    List<Point> cost,
+    List<Point> memory,
+    List<StageSpan> stages,
+    List<Double> attemptStarts,
     double seconds) {
 
   /** One value at {@code seconds} after the run's first event. */
   record Point(double seconds, double value) {}
 
-  /** A stage from its first mention to the next stage's (or the attempt's end); {@code attempt} counts from 1. */
+  /**
+   * A stage from its first mention to the next stage's (or the attempt's end); {@code attempt}
+   * counts from 1.
+   */
   record StageSpan(String stage, double from, double to, int attempt) {}
 
   static RunTrace read(Path events) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Locale;
 import prodbridge.runs.RunState;
 
-/** A live run's state as one progress line (stderr while waiting) or a short Markdown/text summary. */
+/**
+ * A live run's state as one progress line (stderr while waiting) or a short Markdown/text summary.
+ */
 public final class StateView {
   private StateView() {}
 
@@ -21,8 +23,10 @@ public final class StateView {
     if (s.attempt() > 1) {
       sb.append(" · attempt ").append(s.attempt());
     }
-    sb.append(" · ").append(s.cost() == null ? "cost not reported yet" : ResultView.money(s.cost()))
-        .append(" of ").append(ResultView.money(s.budget()));
+    sb.append(" · ")
+        .append(s.cost() == null ? "cost not reported yet" : ResultView.money(s.cost()))
+        .append(" of ")
+        .append(ResultView.money(s.budget()));
     if (s.memoryMb() != null) {
       sb.append(" · ").append(s.memoryMb()).append(" MB");
     }
@@ -30,16 +34,40 @@ public final class StateView {
   }
 
   public static String markdown(RunState s, String launcher) {
-    return "**" + s.command() + "** " + s.status() + " · run `" + s.runId() + "`"
-        + (s.topic() == null ? "" : " · \"" + TerminalText.safe(s.topic()) + "\"") + "\n\n"
-        + "- Now: " + line(s) + "\n"
-        + "- Quality threshold: " + String.format(Locale.ROOT, "%.1f", s.qualityThreshold()) + "\n"
-        + "- Next: `" + launcher + " status " + s.runId() + " --wait 9m --format markdown` (or `" + launcher
-        + " cancel " + s.runId() + "`)";
+    return "**"
+        + s.command()
+        + "** "
+        + s.status()
+        + " · run `"
+        + s.runId()
+        + "`"
+        + (s.topic() == null ? "" : " · \"" + TerminalText.safe(s.topic()) + "\"")
+        + "\n\n"
+        + "- Now: "
+        + line(s)
+        + "\n"
+        + "- Quality threshold: "
+        + String.format(Locale.ROOT, "%.1f", s.qualityThreshold())
+        + "\n"
+        + "- Next: `"
+        + launcher
+        + " status "
+        + s.runId()
+        + " --wait 9m --format markdown` (or `"
+        + launcher
+        + " cancel "
+        + s.runId()
+        + "`)";
   }
 
   public static String text(RunState s) {
-    return s.command() + ": " + line(s) + "\n  run      " + s.runId() + "\n  dir      " + s.runDir();
+    return s.command()
+        + ": "
+        + line(s)
+        + "\n  run      "
+        + s.runId()
+        + "\n  dir      "
+        + s.runDir();
   }
 
   private static double age(RunState s) {

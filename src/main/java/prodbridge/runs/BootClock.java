@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The clock heartbeats are compared on across processes: Linux's CLOCK_MONOTONIC (what the JDK's
- * {@code System.nanoTime()} reads there), which is shared by every process of one boot and stands still while the
- * machine sleeps, so a supervisor is never judged hung for the time the machine was suspended. Readings are only
- * comparable within one boot, which {@link #bootId()} names.
+ * {@code System.nanoTime()} reads there), which is shared by every process of one boot and stands
+ * still while the machine sleeps, so a supervisor is never judged hung for the time the machine was
+ * suspended. Readings are only comparable within one boot, which {@link #bootId()} names.
  */
 final class BootClock {
   private static final String BOOT_ID = readBootId();
@@ -19,7 +19,9 @@ final class BootClock {
     return System.nanoTime();
   }
 
-  /** The kernel's id of this boot; "unknown" when it cannot be read (then no comparison is made). */
+  /**
+   * The kernel's id of this boot; "unknown" when it cannot be read (then no comparison is made).
+   */
   static String bootId() {
     return BOOT_ID;
   }

@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The child's whole environment: the bridge's variables the profile passes through (names or {@code *} globs),
- * then the profile's own values, then the bridge's run variables. Nothing else leaks in.
+ * The child's whole environment: the bridge's variables the profile passes through (names or {@code
+ * *} globs), then the profile's own values, then the bridge's run variables. Nothing else leaks in.
  */
 final class ChildEnvironment {
   private ChildEnvironment() {}
 
   static Map<String, String> build(
-      List<String> passthrough, Map<String, String> fixed, Map<String, String> bridgeEnv,
+      List<String> passthrough,
+      Map<String, String> fixed,
+      Map<String, String> bridgeEnv,
       Map<String, String> runVariables) {
     List<Pattern> globs = passthrough.stream().map(ChildEnvironment::glob).toList();
     Map<String, String> env = new TreeMap<>();
@@ -31,6 +33,8 @@ final class ChildEnvironment {
 
   private static Pattern glob(String g) {
     return Pattern.compile(
-        java.util.Arrays.stream(g.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+        java.util.Arrays.stream(g.split("\\*", -1))
+            .map(Pattern::quote)
+            .collect(Collectors.joining(".*")));
   }
 }

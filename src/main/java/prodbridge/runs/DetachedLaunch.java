@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the supervisor of a planned run as its own process, in its own session, with stdin closed and its output
- * in the run directory, so it outlives the caller (a Claude Code Bash call, a closed terminal). The supervisor is
- * this same program run again with the same arguments ({@link Relaunch#supervisor}). {@code setsid --fork} leaves
- * no child of this process behind: a JVM with a live child takes about 0.3 s longer to exit.
+ * Starts the supervisor of a planned run as its own process, in its own session, with stdin closed
+ * and its output in the run directory, so it outlives the caller (a Claude Code Bash call, a closed
+ * terminal). The supervisor is this same program run again with the same arguments ({@link
+ * Relaunch#supervisor}). {@code setsid --fork} leaves no child of this process behind: a JVM with a
+ * live child takes about 0.3 s longer to exit.
  */
 public final class DetachedLaunch {
   private DetachedLaunch() {}
 
-  /** Launches and returns at once; {@code bridgeArgs} are this invocation's arguments without {@code --detach}. */
+  /**
+   * Launches and returns at once; {@code bridgeArgs} are this invocation's arguments without {@code
+   * --detach}.
+   */
   public static void start(RunPlan plan, List<String> bridgeArgs) throws IOException {
     Path out = plan.files().supervisorOut();
     Path log = plan.files().supervisorLog();

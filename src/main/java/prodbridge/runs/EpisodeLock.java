@@ -11,10 +11,11 @@ import java.nio.file.StandardOpenOption;
 import prodbridge.config.UsageException;
 
 /**
- * One run at a time per episode: an fcntl lock on {@code <output root>/.<episode id>.lock}, beside the episode's
- * directory (not in it, so it is never one of the episode's files), held by the process that supervises the run for
- * the run's whole life. The kernel releases it when that process ends, however it ends (kill -9 included), so a
- * stale lock cannot exist. The file holds the holder's run id and pid, to name it in the refusal.
+ * One run at a time per episode: an fcntl lock on {@code <output root>/.<episode id>.lock}, beside
+ * the episode's directory (not in it, so it is never one of the episode's files), held by the
+ * process that supervises the run for the run's whole life. The kernel releases it when that
+ * process ends, however it ends (kill -9 included), so a stale lock cannot exist. The file holds
+ * the holder's run id and pid, to name it in the refusal.
  */
 public final class EpisodeLock implements AutoCloseable {
   private final FileChannel channel;
@@ -25,12 +26,16 @@ public final class EpisodeLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Takes the lock of {@code plan}'s episode, or refuses (a usage error naming the run that holds it). */
+  /**
+   * Takes the lock of {@code plan}'s episode, or refuses (a usage error naming the run that holds
+   * it).
+   */
   public static EpisodeLock take(RunPlan plan) throws IOException {
     Path file = fileOf(plan);
     Files.createDirectories(file.getParent());
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -44,19 +49,26 @@ public final class EpisodeLock implements AutoCloseable {
       throw busy(plan, holder);
     }
     ch.truncate(0);
-    ch.write(ByteBuffer.wrap((plan.runId() + " " + ProcessHandle.current().pid() + "\n")
-        .getBytes(StandardCharsets.UTF_8)), 0);
+    ch.write(
+        ByteBuffer.wrap(
+            (plan.runId() + " " + ProcessHandle.current().pid() + "\n")
+                .getBytes(StandardCharsets.UTF_8)),
+        0);
     ch.force(false);
     return new EpisodeLock(ch, lock);
   }
 
-  /** Refuses now when another run holds {@code plan}'s episode; creates nothing (for a detached start). */
+  /**
+   * Refuses now when another run holds {@code plan}'s episode; creates nothing (for a detached
+   * start).
+   */
   public static void checkFree(RunPlan plan) throws IOException {
     Path file = fileOf(plan);
     if (!Files.exists(file)) {
       return;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock probe = ch.tryLock();
       if (probe == null) {
         throw busy(plan, holder(ch));
@@ -71,7 +83,8 @@ public final class EpisodeLock implements AutoCloseable {
     if (!Files.exists(file)) {
       return true;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock probe = ch.tryLock();
       if (probe == null) {
         return false;
@@ -93,10 +106,16 @@ public final class EpisodeLock implements AutoCloseable {
   }
 
   private static UsageException busy(RunPlan plan, String holder) {
-    return new UsageException("episode " + plan.episodeId() + " is being produced by "
-        + (holder.isBlank() ? "another run" : "run " + holder.split(" ")[0]) + " right now; wait for it"
-        + " (prod-bridge status " + (holder.isBlank() ? "" : holder.split(" ")[0] + " ") + "--wait 9m) or use"
-        + " another --episode-id");
+    return new UsageException(
+        "episode "
+            + plan.episodeId()
+            + " is being produced by "
+            + (holder.isBlank() ? "another run" : "run " + holder.split(" ")[0])
+            + " right now; wait for it"
+            + " (prod-bridge status "
+            + (holder.isBlank() ? "" : holder.split(" ")[0] + " ")
+            + "--wait 9m) or use"
+            + " another --episode-id");
   }
 
   private static String holder(FileChannel ch) throws IOException {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the pipeline's result: the last top-level JSON object in its stdout. An object starts at the beginning
- * of a line (after blanks), may span many lines (pretty-printed) and may be followed by text. Objects nested in
- * it are skipped with it; progress events (objects with an "event" field other than "result") are not results.
+ * Finds the pipeline's result: the last top-level JSON object in its stdout. An object starts at
+ * the beginning of a line (after blanks), may span many lines (pretty-printed) and may be followed
+ * by text. Objects nested in it are skipped with it; progress events (objects with an "event" field
+ * other than "result") are not results.
  */
 final class JsonResultReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files a run produced: every regular file under the episode's output directory (symlinks are not
- * followed, so nothing outside it is listed), plus files the pipeline reported elsewhere that exist.
+ * The files a run produced: every regular file under the episode's output directory (symlinks are
+ * not followed, so nothing outside it is listed), plus files the pipeline reported elsewhere that
+ * exist.
  */
 final class OutputInventory {
   static final int MAX_FILES = 10_000;
@@ -29,7 +30,8 @@ final class OutputInventory {
     }
     for (String r : reported) {
       Path p = Path.of(r);
-      for (Path candidate : p.isAbsolute() ? List.of(p) : candidates(p, outputDir, childWorkingDir)) {
+      for (Path candidate :
+          p.isAbsolute() ? List.of(p) : candidates(p, outputDir, childWorkingDir)) {
         Path abs = candidate.toAbsolutePath().normalize();
         if (!found.containsKey(abs) && Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
           found.put(abs, new OutputFile(abs.toString(), size(abs)));
@@ -62,7 +64,9 @@ final class OutputInventory {
                 Path abs = file.toAbsolutePath().normalize();
                 found.put(abs, new OutputFile(abs.toString(), attrs.size()));
               }
-              return found.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+              return found.size() >= MAX_FILES
+                  ? FileVisitResult.TERMINATE
+                  : FileVisitResult.CONTINUE;
             }
 
             @Override

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the pipeline said about its own run, from its final JSON object or its text summary; any field may be
- * null when the pipeline did not say it.
+ * What the pipeline said about its own run, from its final JSON object or its text summary; any
+ * field may be null when the pipeline did not say it.
  */
 public record PipelineResult(
     String status,
@@ -24,7 +24,10 @@ public record PipelineResult(
     outputFiles = outputFiles == null ? List.of() : List.copyOf(outputFiles);
   }
 
-  /** True when the pipeline stated an outcome other than success (status, or a final stage short of done). */
+  /**
+   * True when the pipeline stated an outcome other than success (status, or a final stage short of
+   * done).
+   */
   public boolean failed() {
     if (status != null) {
       return !SUCCESS.contains(status.toLowerCase(Locale.ROOT));

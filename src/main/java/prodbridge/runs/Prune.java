@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What {@code prune} removes: ended runs (success, error, cancelled, lost) started before a cutoff, directly under
- * the runs root (a batch keeps its own runs), and episode directories under the output root in which nothing changed
- * since the cutoff and that no run is producing now (their lock is free). A running run is never touched.
+ * What {@code prune} removes: ended runs (success, error, cancelled, lost) started before a cutoff,
+ * directly under the runs root (a batch keeps its own runs), and episode directories under the
+ * output root in which nothing changed since the cutoff and that no run is producing now (their
+ * lock is free). A running run is never touched.
  */
 public record Prune(List<Path> runs, List<Path> episodes, long bytes) {
 
@@ -34,8 +35,10 @@ public record Prune(List<Path> runs, List<Path> episodes, long bytes) {
     }
     List<Path> episodes = new ArrayList<>();
     for (Path dir : children(outputRoot)) {
-      if (Files.isDirectory(dir) && !dir.getFileName().toString().startsWith(".")
-          && newest(dir).isBefore(cutoff) && EpisodeLock.isFree(outputRoot, dir.getFileName().toString())) {
+      if (Files.isDirectory(dir)
+          && !dir.getFileName().toString().startsWith(".")
+          && newest(dir).isBefore(cutoff)
+          && EpisodeLock.isFree(outputRoot, dir.getFileName().toString())) {
         episodes.add(dir);
       }
     }
@@ -56,13 +59,16 @@ public record Prune(List<Path> runs, List<Path> episodes, long bytes) {
 
   private static Instant newest(Path dir) {
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.map(p -> {
-        try {
-          return Files.getLastModifiedTime(p).toInstant();
-        } catch (IOException e) {
-          return Instant.MAX;
-        }
-      }).max(Instant::compareTo).orElse(Instant.MAX);
+      return all.map(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).toInstant();
+                } catch (IOException e) {
+                  return Instant.MAX;
+                }
+              })
+          .max(Instant::compareTo)
+          .orElse(Instant.MAX);
     } catch (IOException e) {
       return Instant.MAX;
     }
@@ -77,19 +83,22 @@ public record Prune(List<Path> runs, List<Path> episodes, long bytes) {
   }
 
   private static void delete(Path dir) throws IOException {
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static List<Path> children(Path dir) {

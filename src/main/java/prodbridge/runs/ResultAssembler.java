@@ -14,7 +14,10 @@ import prodbridge.monitor.MonitorReport;
 import prodbridge.supervise.Outcome;
 import prodbridge.supervise.StopReason;
 
-/** Builds the result of a finished run from its plan, what the supervisor and monitor saw, and what the pipeline said. */
+/**
+ * Builds the result of a finished run from its plan, what the supervisor and monitor saw, and what
+ * the pipeline said.
+ */
 final class ResultAssembler {
   static final int STDERR_TAIL_CHARS = 2048;
   static final int MAX_LISTED_FILES = 50;
@@ -26,32 +29,55 @@ final class ResultAssembler {
     this.classifier = classifier;
   }
 
-  /** The result of attempt {@code attempt} alone; {@link RunResult#afterAttempts} makes it the run's. */
+  /**
+   * The result of attempt {@code attempt} alone; {@link RunResult#afterAttempts} makes it the
+   * run's.
+   */
   RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen) {
     return assemble(plan, attempt, o, seen, null);
   }
 
-  /** As above, for an attempt the bridge ended because its store failed ({@code storeFailure}, else null). */
-  RunResult assemble(RunPlan plan, int attempt, Outcome o, MonitorReport seen, StoreFailure storeFailure) {
-    Optional<PipelineResult> said = PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
+  /**
+   * As above, for an attempt the bridge ended because its store failed ({@code storeFailure}, else
+   * null).
+   */
+  RunResult assemble(
+      RunPlan plan, int attempt, Outcome o, MonitorReport seen, StoreFailure storeFailure) {
+    Optional<PipelineResult> said =
+        PipelineResultReader.read(o.stdoutTail(), plan.profile().resultPatterns());
     Double quality = said.map(PipelineResult::quality).orElse(null);
     boolean belowBar = quality != null && quality < plan.profile().qualityThreshold();
-    String stated = o.launchError() != null ? o.launchError()
-        : said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
-    Evidence evidence = new Evidence(o.reason(), o.exitCode(), o.signal(),
-        said.map(PipelineResult::failed).orElse(false), stated, belowBar, o.stderrTail(), o.stdoutTail(),
-        plan.outputDir());
+    String stated =
+        o.launchError() != null
+            ? o.launchError()
+            : said.map(PipelineResult::error).filter(e -> !e.isBlank()).orElse(null);
+    Evidence evidence =
+        new Evidence(
+            o.reason(),
+            o.exitCode(),
+            o.signal(),
+            said.map(PipelineResult::failed).orElse(false),
+            stated,
+            belowBar,
+            o.stderrTail(),
+            o.stdoutTail(),
+            plan.outputDir());
     Optional<Classification> classified =
         o.reason() == StopReason.STORE_FAILED || storeFailure != null
-            ? Optional.of(StoreFull.classification(storeFailure, classifier)) : classifier.classify(evidence);
+            ? Optional.of(StoreFull.classification(storeFailure, classifier))
+            : classifier.classify(evidence);
     Optional<ErrorType> error = classified.map(Classification::type);
     RunStatus status =
-        error.isEmpty() ? RunStatus.SUCCESS
+        error.isEmpty()
+            ? RunStatus.SUCCESS
             : error.get() == ErrorType.CANCELLED ? RunStatus.CANCELLED : RunStatus.ERROR;
     List<OutputFile> files =
         OutputInventory.list(
-            plan.outputDir(), said.map(PipelineResult::outputFiles).orElse(List.of()), plan.workingDir());
-    Long peakMb = seen.peakMemoryBytes() == null ? null : Math.round(seen.peakMemoryBytes() / 1048576.0);
+            plan.outputDir(),
+            said.map(PipelineResult::outputFiles).orElse(List.of()),
+            plan.workingDir());
+    Long peakMb =
+        seen.peakMemoryBytes() == null ? null : Math.round(seen.peakMemoryBytes() / 1048576.0);
     Double cost = said.map(PipelineResult::totalCost).orElse(seen.cost());
     RunResult result =
         new RunResult(
@@ -61,8 +87,13 @@ final class ResultAssembler {
             plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null),
             status,
             error.orElse(null),
-            classified.map(c -> Text.cut(Redactor.redact(message(c, plan, o, stated, seen, peakMb, quality)),
-                MAX_TEXT_CHARS)).orElse(null),
+            classified
+                .map(
+                    c ->
+                        Text.cut(
+                            Redactor.redact(message(c, plan, o, stated, seen, peakMb, quality)),
+                            MAX_TEXT_CHARS))
+                .orElse(null),
             classified.map(c -> Redactor.redact(c.hint())).orElse(null),
             cost,
             plan.profile().budget(),
@@ -73,8 +104,13 @@ final class ResultAssembler {
             Math.round(o.elapsed().toMillis()) / 1000.0,
             o.exitCode(),
             o.signal() == null ? null : SignalName.of(o.signal()),
-            List.of(new AttemptSummary(attempt, error.orElse(null), o.exitCode(),
-                Math.round(o.elapsed().toMillis()) / 1000.0, cost)),
+            List.of(
+                new AttemptSummary(
+                    attempt,
+                    error.orElse(null),
+                    o.exitCode(),
+                    Math.round(o.elapsed().toMillis()) / 1000.0,
+                    cost)),
             peakMb,
             new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()),
             Redactor.redact(Text.tail(o.stderrTail(), STDERR_TAIL_CHARS)),
@@ -83,8 +119,14 @@ final class ResultAssembler {
     return ResultJson.bounded(result.withFilesCut(MAX_LISTED_FILES));
   }
 
-  private static String message(Classification c, RunPlan plan, Outcome o, String stated,
-      MonitorReport seen, Long peakMb, Double quality) {
+  private static String message(
+      Classification c,
+      RunPlan plan,
+      Outcome o,
+      String stated,
+      MonitorReport seen,
+      Long peakMb,
+      Double quality) {
     if (!c.observedByBridge()) {
       return failure(c, plan, o, stated);
     }
@@ -106,28 +148,38 @@ final class ResultAssembler {
         return "killed by SIGKILL that the bridge did not send; the kernel's OOM killer is the usual sender"
             + (peakMb == null ? "" : " (peak tree memory " + peakMb + " MB)");
       case QUALITY_BELOW_THRESHOLD:
-        return String.format(Locale.ROOT, "quality %.1f is below the threshold %.1f; the episode's files are kept",
-            quality, plan.profile().qualityThreshold());
+        return String.format(
+            Locale.ROOT,
+            "quality %.1f is below the threshold %.1f; the episode's files are kept",
+            quality,
+            plan.profile().qualityThreshold());
       default:
-        // a limit the monitor enforced (budget, stall, any new one): its violation says what was crossed
+        // a limit the monitor enforced (budget, stall, any new one): its violation says what was
+        // crossed
         return seen.violation() != null && seen.violation().reason() == o.reason()
-            ? limit + ended : failure(c, plan, o, stated);
+            ? limit + ended
+            : failure(c, plan, o, stated);
     }
   }
 
-  /** How the child ended and the line that decided the class (else what it stated, else its last stderr line). */
+  /**
+   * How the child ended and the line that decided the class (else what it stated, else its last
+   * stderr line).
+   */
   private static String failure(Classification c, RunPlan plan, Outcome o, String stated) {
     if (o.launchError() != null) {
       return o.launchError();
     }
-    String how = o.signal() != null
-        ? "killed by " + SignalName.of(o.signal()) + " (exit " + o.exitCode() + ")"
-        : "exited with code " + o.exitCode();
+    String how =
+        o.signal() != null
+            ? "killed by " + SignalName.of(o.signal()) + " (exit " + o.exitCode() + ")"
+            : "exited with code " + o.exitCode();
     if (o.exitCode() != null && o.exitCode() == 0) {
       how = "reported a failure";
     }
     String who = plan.command().equals("run") ? "the command " : "the pipeline ";
-    String line = c.evidence() != null ? c.evidence() : stated != null ? stated : lastLine(o.stderrTail());
+    String line =
+        c.evidence() != null ? c.evidence() : stated != null ? stated : lastLine(o.stderrTail());
     return line == null ? who + how : who + how + ": " + line;
   }
 
@@ -151,7 +203,10 @@ final class ResultAssembler {
   private static final java.util.regex.Pattern JAVA_EXCEPTION =
       java.util.regex.Pattern.compile("^(?:Exception in thread \".*?\" |Caused by: )(.+)$");
 
-  /** The line of stderr that says most: the last Java exception (its root cause), else the last line not a frame. */
+  /**
+   * The line of stderr that says most: the last Java exception (its root cause), else the last line
+   * not a frame.
+   */
   static String lastLine(String text) {
     List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     String exception = null;

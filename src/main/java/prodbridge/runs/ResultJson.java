@@ -16,9 +16,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * How results are written as JSON: snake_case, every field present (null when unknown), and under 8 KB. Instants
- * are ISO-8601 text ({@link Instant#toString()}, as every earlier build wrote them), read back with
- * {@link Instant#parse}.
+ * How results are written as JSON: snake_case, every field present (null when unknown), and under 8
+ * KB. Instants are ISO-8601 text ({@link Instant#toString()}, as every earlier build wrote them),
+ * read back with {@link Instant#parse}.
  */
 public final class ResultJson {
   public static final int MAX_BYTES = 8 * 1024;
@@ -26,9 +26,10 @@ public final class ResultJson {
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .addModule(new SimpleModule("instants")
-              .addSerializer(Instant.class, new InstantText())
-              .addDeserializer(Instant.class, new InstantParse()))
+          .addModule(
+              new SimpleModule("instants")
+                  .addSerializer(Instant.class, new InstantText())
+                  .addDeserializer(Instant.class, new InstantParse()))
           .build();
 
   private ResultJson() {}
@@ -45,7 +46,9 @@ public final class ResultJson {
     }
   }
 
-  /** The result cut until its JSON fits in {@link #MAX_BYTES}: output files first, then free text. */
+  /**
+   * The result cut until its JSON fits in {@link #MAX_BYTES}: output files first, then free text.
+   */
   static RunResult bounded(RunResult result) {
     RunResult r = result;
     while (bytes(r) > MAX_BYTES && !r.outputFiles().isEmpty()) {
@@ -64,12 +67,15 @@ public final class ResultJson {
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeString(value.toString());
     }
   }
 
-  /** ISO-8601 text back to an instant; other text is a mapping error, as for any malformed field. */
+  /**
+   * ISO-8601 text back to an instant; other text is a mapping error, as for any malformed field.
+   */
   private static final class InstantParse extends StdScalarDeserializer<Instant> {
     InstantParse() {
       super(Instant.class);
@@ -84,7 +90,8 @@ public final class ResultJson {
       try {
         return Instant.parse(text.strip());
       } catch (java.time.format.DateTimeParseException e) {
-        return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+        return (Instant)
+            ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
       }
     }
   }

@@ -4,13 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The files of one run, named here once: {@code state.json} (its live state), {@code result.json} (its end),
- * {@code stdout.log} and {@code stderr.log} (the child's output), {@code events.jsonl} (monitor samples and events),
- * {@code child-events.jsonl} (what the child reports), {@code run.json} (what was launched), {@code session.json}
- * and {@code seen} (who started it, and whether its end was shown), {@code child-exit.json} and
- * {@code child-exit.code} (how the latest child exited), {@code supervisor.out} and {@code supervisor.log} (a
- * detached supervisor's own output), {@code .space-reserve} and {@code report.html} (with {@code report.png}).
- * {@code keeper.log} is written by the keeper itself, which serves batches too.
+ * The files of one run, named here once: {@code state.json} (its live state), {@code result.json}
+ * (its end), {@code stdout.log} and {@code stderr.log} (the child's output), {@code events.jsonl}
+ * (monitor samples and events), {@code child-events.jsonl} (what the child reports), {@code
+ * run.json} (what was launched), {@code session.json} and {@code seen} (who started it, and whether
+ * its end was shown), {@code child-exit.json} and {@code child-exit.code} (how the latest child
+ * exited), {@code supervisor.out} and {@code supervisor.log} (a detached supervisor's own output),
+ * {@code .space-reserve} and {@code report.html} (with {@code report.png}). {@code keeper.log} is
+ * written by the keeper itself, which serves batches too.
  */
 public record RunDir(Path path) {
   public RunDir {
@@ -43,7 +44,10 @@ public record RunDir(Path path) {
     return path.resolve("events.jsonl");
   }
 
-  /** The file the child may append progress events to; its path is in {@code PROD_BRIDGE_EVENTS_FILE}. */
+  /**
+   * The file the child may append progress events to; its path is in {@code
+   * PROD_BRIDGE_EVENTS_FILE}.
+   */
   public Path childEvents() {
     return path.resolve("child-events.jsonl");
   }
@@ -66,7 +70,9 @@ public record RunDir(Path path) {
     return path.resolve("child-exit.json");
   }
 
-  /** The exit code alone, written by the shell that wraps the child, even after its supervisor died. */
+  /**
+   * The exit code alone, written by the shell that wraps the child, even after its supervisor died.
+   */
   public Path childExitCode() {
     return path.resolve("child-exit.code");
   }
@@ -92,6 +98,8 @@ public record RunDir(Path path) {
 
   /** True for a directory that holds a run (its state, result or launch record). */
   public boolean holdsRun() {
-    return Files.isRegularFile(state()) || Files.isRegularFile(result()) || Files.isRegularFile(launch());
+    return Files.isRegularFile(state())
+        || Files.isRegularFile(result())
+        || Files.isRegularFile(launch());
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,10 @@ import prodbridge.supervise.Keeper;
 import prodbridge.supervise.ProcessTree;
 
 /**
- * One run being carried out: creates its directories, then supervises attempts until one succeeds, the failure is
- * not retryable, the attempts are used up, or the budget left cannot pay for another; writes and returns the
- * result. {@link #cancel()} and {@link #abandon()} may be called from any thread (a signal handler, a shutdown
- * hook), also while waiting between attempts.
+ * One run being carried out: creates its directories, then supervises attempts until one succeeds,
+ * the failure is not retryable, the attempts are used up, or the budget left cannot pay for
+ * another; writes and returns the result. {@link #cancel()} and {@link #abandon()} may be called
+ * from any thread (a signal handler, a shutdown hook), also while waiting between attempts.
  */
 public final class RunExecution {
   private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
@@ -54,9 +53,9 @@ public final class RunExecution {
   }
 
   /**
-   * Gives the run a {@link Keeper}: if this process dies before the run ends, the keeper ends the run's tree and
-   * starts {@code bridge reap RUN_DIR}, which records the run as lost. Without it (a batch job, whose coordinator
-   * keeps the whole batch) nothing outside this process watches it.
+   * Gives the run a {@link Keeper}: if this process dies before the run ends, the keeper ends the
+   * run's tree and starts {@code bridge reap RUN_DIR}, which records the run as lost. Without it (a
+   * batch job, whose coordinator keeps the whole batch) nothing outside this process watches it.
    */
   public RunExecution keptBy(List<String> bridge) {
     this.keeperBridge = List.copyOf(bridge);
@@ -64,9 +63,9 @@ public final class RunExecution {
   }
 
   /**
-   * Runs each attempt's child under a small shell that writes its exit code into the run directory, so a child that
-   * finished by itself is known to have even when this process dies before it could see the exit (a batch job,
-   * whose coordinator's death must not make a finished job run again).
+   * Runs each attempt's child under a small shell that writes its exit code into the run directory,
+   * so a child that finished by itself is known to have even when this process dies before it could
+   * see the exit (a batch job, whose coordinator's death must not make a finished job run again).
    */
   public RunExecution recordingChildExit() {
     this.recordExit = true;
@@ -74,10 +73,12 @@ public final class RunExecution {
   }
 
   /**
-   * Runs it and returns the result, also when the store fills up meanwhile (the tree is then ended and the result
-   * says so). A store that cannot be used at the start is a {@link StoreFailure}, with nothing launched.
+   * Runs it and returns the result, also when the store fills up meanwhile (the tree is then ended
+   * and the result says so). A store that cannot be used at the start is a {@link StoreFailure},
+   * with nothing launched.
    */
-  @SuppressWarnings("try") // the episode lock is held for the run and released on close; the run never names it
+  @SuppressWarnings(
+      "try") // the episode lock is held for the run and released on close; the run never names it
   public RunResult execute() throws IOException {
     if (!EpisodeLock.applies(plan)) {
       return executeUnlocked();
@@ -89,8 +90,15 @@ public final class RunExecution {
 
   private RunResult executeUnlocked() throws IOException {
     SpaceReserve reserve = prepare();
-    Keeper keeper = keeperBridge == null ? null : Keeper.start(ProcessTree.MARKER_VARIABLE + "=" + plan.runId(),
-        plan.profile().grace(), Keeper.reapCommand(keeperBridge, plan.runDir()), plan.runDir(), this::cancel);
+    Keeper keeper =
+        keeperBridge == null
+            ? null
+            : Keeper.start(
+                ProcessTree.MARKER_VARIABLE + "=" + plan.runId(),
+                plan.profile().grace(),
+                Keeper.reapCommand(keeperBridge, plan.runDir()),
+                plan.runDir(),
+                this::cancel);
     try (RunStateFile state = new RunStateFile(plan, detached, this::storeFailed)) {
       state.start();
       RunResult result = attempts(state);
@@ -101,7 +109,8 @@ public final class RunExecution {
         try {
           record(result, state);
         } catch (IOException e) {
-          log.error("{}", StoreFailure.of("write the run's result", plan.resultFile(), e).getMessage());
+          log.error(
+              "{}", StoreFailure.of("write the run's result", plan.resultFile(), e).getMessage());
         }
       }
       reserve.release();
@@ -127,12 +136,17 @@ public final class RunExecution {
       return SpaceReserve.in(plan.runDir());
     } catch (IOException e) {
       RunFiles.deleteQuietly(plan.runDir());
-      throw StoreFailure.of(at == plan.runDir() ? "create the run's directory" : "create the output directory", at,
+      throw StoreFailure.of(
+          at == plan.runDir() ? "create the run's directory" : "create the output directory",
+          at,
           e);
     }
   }
 
-  /** {@code run.json}: what is launched, and where its cost is kept, so a run reaped after its supervisor died can be costed. */
+  /**
+   * {@code run.json}: what is launched, and where its cost is kept, so a run reaped after its
+   * supervisor died can be costed.
+   */
   private Map<String, Object> runJson() {
     Map<String, Object> d = new LinkedHashMap<>(plan.describe());
     if (plan.costFile() != null) {
@@ -168,12 +182,20 @@ public final class RunExecution {
         rotateLogs(n - 1);
       }
       double spentBefore = plan.profile().budget() - ledger.remaining();
-      ProgressListener both = s -> {
-        state.sampled(s, spentBefore);
-        progress.update(s);
-      };
-      Attempt attempt = new Attempt(plan, n, ledger.remaining(), both, classifier, tree -> state.childStarted(tree, n),
-          recordExit);
+      ProgressListener both =
+          s -> {
+            state.sampled(s, spentBefore);
+            progress.update(s);
+          };
+      Attempt attempt =
+          new Attempt(
+              plan,
+              n,
+              ledger.remaining(),
+              both,
+              classifier,
+              tree -> state.childStarted(tree, n),
+              recordExit);
       current = attempt;
       if (isCancelled()) {
         attempt.cancel();
@@ -188,10 +210,23 @@ public final class RunExecution {
       if (stopNote != null || isCancelled() || storeFailure != null) {
         break;
       }
-      Duration wait = plan.profile().retry().delayAfter(n, ThreadLocalRandom.current().nextDouble());
-      log.warn("attempt {} of {} failed with {}; trying again in {}", n, plan.profile().retry().maxAttempts(),
-          last.errorType(), DurationText.format(wait));
-      event("retry", Map.of("after_attempt", n, "error_type", last.errorType().name(), "delay_ms", wait.toMillis()));
+      Duration wait =
+          plan.profile().retry().delayAfter(n, ThreadLocalRandom.current().nextDouble());
+      log.warn(
+          "attempt {} of {} failed with {}; trying again in {}",
+          n,
+          plan.profile().retry().maxAttempts(),
+          last.errorType(),
+          DurationText.format(wait));
+      event(
+          "retry",
+          Map.of(
+              "after_attempt",
+              n,
+              "error_type",
+              last.errorType().name(),
+              "delay_ms",
+              wait.toMillis()));
       if (waitOrCancel(wait)) {
         stopNote = null;
         last = ledger.cancelledWhileWaiting(last);
@@ -200,7 +235,11 @@ public final class RunExecution {
     }
     double seconds = Math.round((System.nanoTime() - t0) / 1_000_000.0) / 1000.0;
     return ResultJson.bounded(
-        last.afterAttempts(ledger.summaries(), ledger.totalCost(), seconds, ledger.peakMemoryMb(),
+        last.afterAttempts(
+            ledger.summaries(),
+            ledger.totalCost(),
+            seconds,
+            ledger.peakMemoryMb(),
             stopNote == null || stopNote.isEmpty() ? null : stopNote));
   }
 
@@ -210,7 +249,9 @@ public final class RunExecution {
       if (Files.exists(p)) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        Files.move(p, p.resolveSibling(name.substring(0, dot) + ".attempt-" + previous + name.substring(dot)),
+        Files.move(
+            p,
+            p.resolveSibling(name.substring(0, dot) + ".attempt-" + previous + name.substring(dot)),
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
@@ -218,7 +259,8 @@ public final class RunExecution {
 
   private void event(String kind, Map<String, Object> fields) {
     try (EventLog events = new EventLog(plan.eventsLog(), Redactor::redact)) {
-      events.bridgeEvent(kind, kind.equals("retry") ? "waiting" : "starting", new LinkedHashMap<>(fields));
+      events.bridgeEvent(
+          kind, kind.equals("retry") ? "waiting" : "starting", new LinkedHashMap<>(fields));
     } catch (IOException ignored) {
       // a full disk must not stop the run; the result still lists the attempts
     }
@@ -237,7 +279,10 @@ public final class RunExecution {
     return cancelled.getCount() == 0;
   }
 
-  /** Ends the run's tree (SIGTERM, grace, SIGKILL) and makes the result CANCELLED; a second call hurries. */
+  /**
+   * Ends the run's tree (SIGTERM, grace, SIGKILL) and makes the result CANCELLED; a second call
+   * hurries.
+   */
   public void cancel() {
     cancelled.countDown();
     Attempt a = current;

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A run's files are private (directories 0700, files 0600); whole files are replaced by rename, never torn. */
+/**
+ * A run's files are private (directories 0700, files 0600); whole files are replaced by rename,
+ * never torn.
+ */
 public final class RunFiles {
   private RunFiles() {}
 
@@ -18,7 +21,8 @@ public final class RunFiles {
 
   public static void createPrivateFile(Path file) throws IOException {
     if (!Files.exists(file)) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
   }
 
@@ -30,21 +34,28 @@ public final class RunFiles {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Removes {@code dir} and everything in it, as far as it can; for a run directory that never got going. */
+  /**
+   * Removes {@code dir} and everything in it, as far as it can; for a run directory that never got
+   * going.
+   */
   static void deleteQuietly(Path dir) {
     try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
       all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | java.io.UncheckedIOException ignored) {
-      // what is left is an empty or partial directory with no state: status reports it, nothing runs
+      // what is left is an empty or partial directory with no state: status reports it, nothing
+      // runs
     }
   }
 
   /**
-   * Writes {@code file} whole unless it already exists, atomically (a hard link of a finished temporary file), so
-   * two writers of a final result cannot both win. Returns false when the file was already there.
+   * Writes {@code file} whole unless it already exists, atomically (a hard link of a finished
+   * temporary file), so two writers of a final result cannot both win. Returns false when the file
+   * was already there.
    */
   public static boolean writeOnce(Path file, String content) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".once");
+    Path tmp =
+        file.resolveSibling(
+            "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".once");
     Files.deleteIfExists(tmp);
     createPrivateFile(tmp);
     try {

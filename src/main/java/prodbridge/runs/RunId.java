@@ -16,11 +16,16 @@ public final class RunId {
 
   private RunId() {}
 
-  /** {@code id} if it has the form of a run id (so it is safe as a directory name), else a usage error. */
+  /**
+   * {@code id} if it has the form of a run id (so it is safe as a directory name), else a usage
+   * error.
+   */
   static String validate(String id) {
     if (!FORM.matcher(id).matches()) {
       throw new prodbridge.config.UsageException(
-          "\"" + id + "\" is not a run id (like 20261121-093000-episode-3fa9c1); see prod-bridge runs");
+          "\""
+              + id
+              + "\" is not a run id (like 20261121-093000-episode-3fa9c1); see prod-bridge runs");
     }
     return id;
   }
@@ -33,7 +38,10 @@ public final class RunId {
     byte[] b = new byte[3];
     RANDOM.nextBytes(b);
     String what = command.startsWith("prod-") ? command.substring(5) : command;
-    return STAMP.format(now.withZoneSameInstant(ZoneId.systemDefault())) + "-" + what + "-"
+    return STAMP.format(now.withZoneSameInstant(ZoneId.systemDefault()))
+        + "-"
+        + what
+        + "-"
         + HexFormat.of().formatHex(b);
   }
 }

@@ -10,9 +10,10 @@ import prodbridge.supervise.LaunchSpec;
 
 /**
  * A run resolved down to the exact argv, directory and environment, before anything exists on disk.
- * {@code outputDir} is null for a {@code run} without an episode id; {@code costFile} is null when the profile
- * names none; {@code placeholders} are the values the profile's argv was expanded with (null for a command given
- * on the command line), kept so a retry can be given the budget that is left.
+ * {@code outputDir} is null for a {@code run} without an episode id; {@code costFile} is null when
+ * the profile names none; {@code placeholders} are the values the profile's argv was expanded with
+ * (null for a command given on the command line), kept so a retry can be given the budget that is
+ * left.
  */
 public record RunPlan(
     String runId,
@@ -46,7 +47,10 @@ public record RunPlan(
     return files().result();
   }
 
-  /** What is launched, as a flat record for run.json and dry runs (environment names only, never values). */
+  /**
+   * What is launched, as a flat record for run.json and dry runs (environment names only, never
+   * values).
+   */
   public java.util.Map<String, Object> describe() {
     java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
     d.put("run_id", runId);
@@ -63,13 +67,20 @@ public record RunPlan(
     return d;
   }
 
-  /** The profile's limits as run.json keeps them, for reports drawn after the run: null when not set. */
+  /**
+   * The profile's limits as run.json keeps them, for reports drawn after the run: null when not
+   * set.
+   */
   private java.util.Map<String, Object> limits() {
     java.util.Map<String, Object> l = new java.util.LinkedHashMap<>();
     l.put("budget", profile.budget());
     l.put("quality_threshold", profile.qualityThreshold());
-    l.put("timeout_seconds", profile.timeout() == null ? null : profile.timeout().toMillis() / 1000.0);
-    l.put("memory_limit_mb", profile.memoryLimit() == null ? null : profile.memoryLimit().megabytes());
+    l.put(
+        "timeout_seconds",
+        profile.timeout() == null ? null : profile.timeout().toMillis() / 1000.0);
+    l.put(
+        "memory_limit_mb",
+        profile.memoryLimit() == null ? null : profile.memoryLimit().megabytes());
     return l;
   }
 
@@ -77,8 +88,20 @@ public record RunPlan(
   public RunPlan withVariable(String name, String value) {
     Map<String, String> env = new java.util.TreeMap<>(environment);
     env.put(name, value);
-    return new RunPlan(runId, command, profile, topic, episodeId, argv, workingDir, env, outputDir, runDir, costFile,
-        errorRules, placeholders);
+    return new RunPlan(
+        runId,
+        command,
+        profile,
+        topic,
+        episodeId,
+        argv,
+        workingDir,
+        env,
+        outputDir,
+        runDir,
+        costFile,
+        errorRules,
+        placeholders);
   }
 
   /** Where monitoring appends samples and events. */
@@ -86,12 +109,18 @@ public record RunPlan(
     return files().events();
   }
 
-  /** The file the child may append progress events to; its path is in {@code PROD_BRIDGE_EVENTS_FILE}. */
+  /**
+   * The file the child may append progress events to; its path is in {@code
+   * PROD_BRIDGE_EVENTS_FILE}.
+   */
   public Path childEventsFile() {
     return files().childEvents();
   }
 
-  /** The argv with {@code {budget}} set to what an attempt may spend (the whole budget on the first). */
+  /**
+   * The argv with {@code {budget}} set to what an attempt may spend (the whole budget on the
+   * first).
+   */
   List<String> argvWithBudget(double budget) {
     if (placeholders == null || budget == profile.budget()) {
       return argv;
@@ -102,7 +131,16 @@ public record RunPlan(
   }
 
   LaunchSpec launchSpec(java.util.function.Consumer<String> stdoutLines, double budget) {
-    return new LaunchSpec(runId, argvWithBudget(budget), workingDir, environment, stdoutLog(), stderrLog(),
-        profile.timeout(), profile.grace(), stdoutLines, prodbridge.classify.Redactor::redact);
+    return new LaunchSpec(
+        runId,
+        argvWithBudget(budget),
+        workingDir,
+        environment,
+        stdoutLog(),
+        stderrLog(),
+        profile.timeout(),
+        profile.grace(),
+        stdoutLines,
+        prodbridge.classify.Redactor::redact);
   }
 }

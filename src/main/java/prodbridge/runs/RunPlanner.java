@@ -17,7 +17,10 @@ import prodbridge.config.Profile;
 import prodbridge.config.UsageException;
 import prodbridge.monitor.CostFile;
 
-/** Resolves a request into a plan and checks it; it creates nothing, so a bad request leaves no trace. */
+/**
+ * Resolves a request into a plan and checks it; it creates nothing, so a bad request leaves no
+ * trace.
+ */
 public final class RunPlanner {
   static final int MAX_TOPIC_CHARS = 2000;
 
@@ -26,7 +29,8 @@ public final class RunPlanner {
   private final Path workingDir;
   private final Clock clock;
 
-  public RunPlanner(EffectiveConfig config, Map<String, String> bridgeEnv, Path workingDir, Clock clock) {
+  public RunPlanner(
+      EffectiveConfig config, Map<String, String> bridgeEnv, Path workingDir, Clock clock) {
     this.config = config;
     this.bridgeEnv = bridgeEnv;
     this.workingDir = workingDir;
@@ -42,14 +46,24 @@ public final class RunPlanner {
         request.episodeId() != null
             ? EpisodeId.validate(request.episodeId())
             : direct ? null : EpisodeId.generate(now);
-    String runId = request.runId() != null ? RunId.validate(request.runId()) : RunId.next(request.command(), now);
+    String runId =
+        request.runId() != null
+            ? RunId.validate(request.runId())
+            : RunId.next(request.command(), now);
     Path runDir = config.runsRoot().resolve(runId);
     Path outputDir = episodeId == null ? null : config.outputRoot().resolve(episodeId);
     Path childDir = childWorkingDir(profile);
     if (request.needsExistingEpisode() && !Files.isDirectory(outputDir)) {
-      throw new UsageException("--episode-id " + episodeId + ": no such episode in " + config.outputRoot() + " ("
-          + request.command() + " needs the " + (request.command().equals("prod-audio") ? "script" : "research")
-          + " of an earlier run; see prod-bridge runs)");
+      throw new UsageException(
+          "--episode-id "
+              + episodeId
+              + ": no such episode in "
+              + config.outputRoot()
+              + " ("
+              + request.command()
+              + " needs the "
+              + (request.command().equals("prod-audio") ? "script" : "research")
+              + " of an earlier run; see prod-bridge runs)");
     }
     WritableDir.check(config.runsRoot(), "runs root");
     if (outputDir != null) {
@@ -77,13 +91,29 @@ public final class RunPlanner {
     }
     Map<String, String> env =
         ChildEnvironment.build(profile.envPassthrough(), profile.env(), bridgeEnv, runVariables);
-    return new RunPlan(runId, request.command(), profile, topic, episodeId, argv, childDir, env, outputDir, runDir,
-        costFile(profile.costFile(), values, childDir), config.errorRules(), direct ? null : Map.copyOf(
-            values.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    return new RunPlan(
+        runId,
+        request.command(),
+        profile,
+        topic,
+        episodeId,
+        argv,
+        childDir,
+        env,
+        outputDir,
+        runDir,
+        costFile(profile.costFile(), values, childDir),
+        config.errorRules(),
+        direct
+            ? null
+            : Map.copyOf(
+                values.entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
   }
 
-  private static CostFile costFile(CostFileSetting setting, Map<String, String> values, Path childDir) {
+  private static CostFile costFile(
+      CostFileSetting setting, Map<String, String> values, Path childDir) {
     if (setting == null) {
       return null;
     }
@@ -94,8 +124,13 @@ public final class RunPlanner {
   private List<String> expand(Profile profile, Map<String, String> values) {
     if (profile.argv().isEmpty()) {
       throw new UsageException(
-          "profile " + profile.name() + " has no argv for pipeline \"" + config.pipeline()
-              + "\": set profiles." + profile.name() + ".argv in your config file");
+          "profile "
+              + profile.name()
+              + " has no argv for pipeline \""
+              + config.pipeline()
+              + "\": set profiles."
+              + profile.name()
+              + ".argv in your config file");
     }
     return profile.argv().stream().map(a -> Placeholders.expand(a, values)).toList();
   }
@@ -107,8 +142,13 @@ public final class RunPlanner {
     Path dir = workingDir.resolve(profile.workingDir()).normalize();
     if (!Files.isDirectory(dir)) {
       throw new UsageException(
-          "profile " + profile.name() + ": working_dir " + dir
-              + ": no such directory (set profiles." + profile.name() + ".working_dir in your config file)");
+          "profile "
+              + profile.name()
+              + ": working_dir "
+              + dir
+              + ": no such directory (set profiles."
+              + profile.name()
+              + ".working_dir in your config file)");
     }
     return dir;
   }
@@ -118,7 +158,8 @@ public final class RunPlanner {
       return null;
     }
     if (raw.isBlank()) {
-      throw new UsageException("topic: empty; say what the episode is about, like \"Why do we dream?\"");
+      throw new UsageException(
+          "topic: empty; say what the episode is about, like \"Why do we dream?\"");
     }
     String t = raw.strip();
     if (t.length() > MAX_TOPIC_CHARS) {
@@ -130,7 +171,10 @@ public final class RunPlanner {
     return t;
   }
 
-  /** 5.51 stays "5.51", 2 becomes "2.00", 0.125 stays "0.125"; a remainder like 0.6000000001 is cut to 0.6000. */
+  /**
+   * 5.51 stays "5.51", 2 becomes "2.00", 0.125 stays "0.125"; a remainder like 0.6000000001 is cut
+   * to 0.6000.
+   */
   static String decimal(double value) {
     BigDecimal d = BigDecimal.valueOf(value);
     if (d.scale() > 4) {

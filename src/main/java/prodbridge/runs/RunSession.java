@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which Claude Code session started a run ({@code session.json} in its directory), and whether anyone has seen
- * its end ({@code seen}, touched when a status, result, watch or MCP call shows the final result), so the next
- * session can be told about the runs that ended while nobody was watching.
+ * Which Claude Code session started a run ({@code session.json} in its directory), and whether
+ * anyone has seen its end ({@code seen}, touched when a status, result, watch or MCP call shows the
+ * final result), so the next session can be told about the runs that ended while nobody was
+ * watching.
  */
 public final class RunSession {
   /** The variable Claude Code (2.1.x) sets in its Bash tool's environment. */
@@ -27,8 +28,10 @@ public final class RunSession {
     if (sessionId == null || sessionId.isBlank()) {
       return;
     }
-    RunFiles.writeAtomically(new RunDir(dir).session(), ResultJson.write(
-        Map.of("session_id", sessionId.strip(), "recorded_at", Instant.now().toString())));
+    RunFiles.writeAtomically(
+        new RunDir(dir).session(),
+        ResultJson.write(
+            Map.of("session_id", sessionId.strip(), "recorded_at", Instant.now().toString())));
   }
 
   /** The session that started the run, or null. */
@@ -47,7 +50,10 @@ public final class RunSession {
     }
   }
 
-  /** The ended, unseen runs among the {@code limit} most recent that a session started, newest first. */
+  /**
+   * The ended, unseen runs among the {@code limit} most recent that a session started, newest
+   * first.
+   */
   public static List<Unseen> unseen(RunStore store, int limit) {
     List<Unseen> out = new ArrayList<>();
     for (Path dir : store.recent(limit)) {

@@ -3,12 +3,13 @@ package prodbridge.runs;
 import java.time.Instant;
 
 /**
- * A run's live state, as {@code state.json} in its directory holds it: what runs, who supervises it (pid and start
- * time, so a reused pid is never mistaken for it), its child's session leader, and the latest heartbeat and figures.
- * {@code status} is {@code running} until the run ends, then the result's status, or {@code lost} when its
- * supervisor died without a result. Times are instants (ISO-8601 text on disk); {@code heartbeatMonotonicNs} is the
- * same heartbeat on the monotonic clock of boot {@code bootId}. Built with {@link #builder()}; each change below is a
- * copy through {@link #toBuilder()}.
+ * A run's live state, as {@code state.json} in its directory holds it: what runs, who supervises it
+ * (pid and start time, so a reused pid is never mistaken for it), its child's session leader, and
+ * the latest heartbeat and figures. {@code status} is {@code running} until the run ends, then the
+ * result's status, or {@code lost} when its supervisor died without a result. Times are instants
+ * (ISO-8601 text on disk); {@code heartbeatMonotonicNs} is the same heartbeat on the monotonic
+ * clock of boot {@code bootId}. Built with {@link #builder()}; each change below is a copy through
+ * {@link #toBuilder()}.
  */
 public record RunState(
     String runId,
@@ -52,9 +53,16 @@ public record RunState(
     return new Builder(this);
   }
 
-  /** The state with status {@code newStatus} as of {@code now}, which is also its end unless it is running. */
+  /**
+   * The state with status {@code newStatus} as of {@code now}, which is also its end unless it is
+   * running.
+   */
   RunState ended(String newStatus, Instant now) {
-    return toBuilder().status(newStatus).heartbeat(now).endedAt(RUNNING.equals(newStatus) ? null : now).build();
+    return toBuilder()
+        .status(newStatus)
+        .heartbeat(now)
+        .endedAt(RUNNING.equals(newStatus) ? null : now)
+        .build();
   }
 
   RunState withChild(long pid, long startTicks, int attemptNumber) {
@@ -62,24 +70,37 @@ public record RunState(
   }
 
   RunState withFigures(String newStage, Integer newProgress, Double newCost, Long newMemoryMb) {
-    return toBuilder().stage(newStage).progress(newProgress).cost(newCost).memoryMb(newMemoryMb).build();
-  }
-
-  /** A heartbeat now: wall time for people, and the monotonic clock of this boot for telling a hung supervisor. */
-  RunState beating(Instant now) {
-    return toBuilder().heartbeat(now).bootId(BootClock.bootId()).heartbeatMonotonicNs(BootClock.monotonicNanos())
+    return toBuilder()
+        .stage(newStage)
+        .progress(newProgress)
+        .cost(newCost)
+        .memoryMb(newMemoryMb)
         .build();
   }
 
   /**
-   * How long since the last heartbeat in monotonic time (which does not count a machine's sleep), or null when it
-   * cannot be told: a state written by another boot, or before heartbeats carried the clock.
+   * A heartbeat now: wall time for people, and the monotonic clock of this boot for telling a hung
+   * supervisor.
+   */
+  RunState beating(Instant now) {
+    return toBuilder()
+        .heartbeat(now)
+        .bootId(BootClock.bootId())
+        .heartbeatMonotonicNs(BootClock.monotonicNanos())
+        .build();
+  }
+
+  /**
+   * How long since the last heartbeat in monotonic time (which does not count a machine's sleep),
+   * or null when it cannot be told: a state written by another boot, or before heartbeats carried
+   * the clock.
    */
   public java.time.Duration silence() {
     if (heartbeatMonotonicNs == null || bootId == null || !bootId.equals(BootClock.bootId())) {
       return null;
     }
-    return java.time.Duration.ofNanos(Math.max(0, BootClock.monotonicNanos() - heartbeatMonotonicNs));
+    return java.time.Duration.ofNanos(
+        Math.max(0, BootClock.monotonicNanos() - heartbeatMonotonicNs));
   }
 
   /** Fills in a {@link RunState} field by field; unset fields are null, zero or false. */
@@ -157,7 +178,10 @@ public record RunState(
       return this;
     }
 
-    /** The supervising process: pid and start ticks (pid 0 while a detached run's supervisor is starting). */
+    /**
+     * The supervising process: pid and start ticks (pid 0 while a detached run's supervisor is
+     * starting).
+     */
     Builder supervisor(long pid, long startTicks) {
       supervisorPid = pid;
       supervisorStartTicks = startTicks;
@@ -242,9 +266,31 @@ public record RunState(
     }
 
     RunState build() {
-      return new RunState(runId, command, topic, episodeId, status, detached, supervisorPid, supervisorStartTicks,
-          childPid, childStartTicks, marker, attempt, stage, progress, cost, budget, qualityThreshold, memoryMb,
-          startedAt, heartbeat, endedAt, runDir, bootId, heartbeatMonotonicNs);
+      return new RunState(
+          runId,
+          command,
+          topic,
+          episodeId,
+          status,
+          detached,
+          supervisorPid,
+          supervisorStartTicks,
+          childPid,
+          childStartTicks,
+          marker,
+          attempt,
+          stage,
+          progress,
+          cost,
+          budget,
+          qualityThreshold,
+          memoryMb,
+          startedAt,
+          heartbeat,
+          endedAt,
+          runDir,
+          bootId,
+          heartbeatMonotonicNs);
     }
   }
 }

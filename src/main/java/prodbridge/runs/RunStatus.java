@@ -8,7 +8,10 @@ public enum RunStatus {
   SUCCESS,
   ERROR,
   CANCELLED,
-  /** The supervisor died without a result (killed, out of memory); what was left of the tree was ended. */
+  /**
+   * The supervisor died without a result (killed, out of memory); what was left of the tree was
+   * ended.
+   */
   LOST;
 
   @JsonValue

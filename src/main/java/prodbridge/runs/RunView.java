@@ -1,9 +1,10 @@
 package prodbridge.runs;
 
 /**
- * What is known of a run on disk: its state (null before the first write) and its result once it has ended.
- * {@code alert} is non-null when the run needs someone's attention although it has not ended: its supervisor has
- * stopped beating ({@code unresponsive}), or its state cannot be read ({@code unreadable}).
+ * What is known of a run on disk: its state (null before the first write) and its result once it
+ * has ended. {@code alert} is non-null when the run needs someone's attention although it has not
+ * ended: its supervisor has stopped beating ({@code unresponsive}), or its state cannot be read
+ * ({@code unreadable}).
  */
 public record RunView(String runId, RunState state, RunResult result, Alert alert) {
   public RunView(String runId, RunState state, RunResult result) {

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A little disk space set aside in a run's directory when it starts, given back just before the final result and
- * state are written when the file system has filled meanwhile, so a full disk still leaves an honest final state.
+ * A little disk space set aside in a run's directory when it starts, given back just before the
+ * final result and state are written when the file system has filled meanwhile, so a full disk
+ * still leaves an honest final state.
  */
 final class SpaceReserve {
   static final int BYTES = 64 * 1024;

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The run store (the runs root and the runs in it) could not be read or written: missing and not creatable, not
- * a directory, not writable, read-only, or full. An error for the user with one line that says where and why, never
- * a crash; the bridge exits with 4 (the README's exit code table).
+ * The run store (the runs root and the runs in it) could not be read or written: missing and not
+ * creatable, not a directory, not writable, read-only, or full. An error for the user with one line
+ * that says where and why, never a crash; the bridge exits with 4 (the README's exit code table).
  */
 public final class StoreFailure extends RuntimeException {
   private final boolean full;
@@ -29,7 +29,10 @@ public final class StoreFailure extends RuntimeException {
     return path;
   }
 
-  /** {@code doing} says what the bridge was doing ("create run directory"), {@code path} where it failed. */
+  /**
+   * {@code doing} says what the bridge was doing ("create run directory"), {@code path} where it
+   * failed.
+   */
   public static StoreFailure of(String doing, Path path, IOException e) {
     String why = reason(e);
     boolean full = isFull(e);
@@ -37,13 +40,26 @@ public final class StoreFailure extends RuntimeException {
     return new StoreFailure("cannot " + doing + " " + path + ": " + why + space, full, path, e);
   }
 
-  /** A log of the run that could not be written: its pipe was drained meanwhile, and the lost bytes counted. */
+  /**
+   * A log of the run that could not be written: its pipe was drained meanwhile, and the lost bytes
+   * counted.
+   */
   public static StoreFailure of(prodbridge.supervise.LogFailure log) {
     Path path = Path.of(log.log());
     IOException e = new IOException(log.message());
     boolean full = isFull(e);
-    return new StoreFailure("cannot write " + path + ": " + reason(e) + " (" + log.droppedBytes()
-        + " bytes of the child's output dropped)" + (full ? "; " + spaceOf(path) : ""), full, path, e);
+    return new StoreFailure(
+        "cannot write "
+            + path
+            + ": "
+            + reason(e)
+            + " ("
+            + log.droppedBytes()
+            + " bytes of the child's output dropped)"
+            + (full ? "; " + spaceOf(path) : ""),
+        full,
+        path,
+        e);
   }
 
   /** True when the failure is a full file system or an exhausted quota. */
@@ -51,7 +67,10 @@ public final class StoreFailure extends RuntimeException {
     return full;
   }
 
-  /** True when {@code e} means the store cannot take writes: no space, quota, or a read-only file system. */
+  /**
+   * True when {@code e} means the store cannot take writes: no space, quota, or a read-only file
+   * system.
+   */
   public static boolean unwritable(IOException e) {
     String m = String.valueOf(e.getMessage());
     return isFull(e) || m.contains("Read-only file system");
@@ -83,7 +102,10 @@ public final class StoreFailure extends RuntimeException {
     return colon >= 0 ? m.substring(colon + 2) : m;
   }
 
-  /** "file system /mnt (tmpfs) has 0 B free of 2 MB", from the nearest existing ancestor of {@code path}. */
+  /**
+   * "file system /mnt (tmpfs) has 0 B free of 2 MB", from the nearest existing ancestor of {@code
+   * path}.
+   */
   public static String spaceOf(Path path) {
     Path p = path.toAbsolutePath();
     while (p != null && !Files.exists(p)) {
@@ -94,8 +116,13 @@ public final class StoreFailure extends RuntimeException {
     }
     try {
       FileStore store = Files.getFileStore(p);
-      return String.format(Locale.ROOT, "file system %s (%s) has %s free of %s", mountOf(store), store.type(),
-          size(store.getUsableSpace()), size(store.getTotalSpace()));
+      return String.format(
+          Locale.ROOT,
+          "file system %s (%s) has %s free of %s",
+          mountOf(store),
+          store.type(),
+          size(store.getUsableSpace()),
+          size(store.getTotalSpace()));
     } catch (IOException e) {
       return "free space unknown";
     }

@@ -13,7 +13,10 @@ final class Text {
     return s.substring(0, Math.max(0, end)) + "…";
   }
 
-  /** The end of {@code s}, at most {@code max} characters, starting at a line when one starts near the cut. */
+  /**
+   * The end of {@code s}, at most {@code max} characters, starting at a line when one starts near
+   * the cut.
+   */
   static String tail(String s, int max) {
     if (s == null || s.length() <= max) {
       return s;

@@ -6,7 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import prodbridge.config.ResultPatterns;
 
-/** Reads a result from a pipeline's text summary with the profile's patterns; the last match of each wins. */
+/**
+ * Reads a result from a pipeline's text summary with the profile's patterns; the last match of each
+ * wins.
+ */
 final class TextResultReader {
   private TextResultReader() {}
 
@@ -23,7 +26,8 @@ final class TextResultReader {
       return Optional.empty();
     }
     return Optional.of(
-        new PipelineResult(null, episodeId, null, number(cost), number(quality), List.of(), error, stage));
+        new PipelineResult(
+            null, episodeId, null, number(cost), number(quality), List.of(), error, stage));
   }
 
   private static String last(String text, String regex) {

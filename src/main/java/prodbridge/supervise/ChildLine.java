@@ -3,9 +3,10 @@ package prodbridge.supervise;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one rule by which a line of the child's bytes becomes text for a reader (the monitor's events, from stdout or
- * the events file): UTF-8, a malformed byte sequence replaced by U+FFFD, the line end ({@code \n}, {@code \r\n})
- * left out. The logs themselves keep the child's bytes as they are.
+ * The one rule by which a line of the child's bytes becomes text for a reader (the monitor's
+ * events, from stdout or the events file): UTF-8, a malformed byte sequence replaced by U+FFFD, the
+ * line end ({@code \n}, {@code \r\n}) left out. The logs themselves keep the child's bytes as they
+ * are.
  */
 public final class ChildLine {
   private ChildLine() {}

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A log file appended to through a 64 KB buffer that never throws: once a write fails (disk full, I/O error), the
- * error is kept and every later byte is dropped and counted, so the pump keeps draining the child's pipe.
+ * A log file appended to through a 64 KB buffer that never throws: once a write fails (disk full,
+ * I/O error), the error is kept and every later byte is dropped and counted, so the pump keeps
+ * draining the child's pipe.
  */
 final class LogFile {
   private static final Logger log = LoggerFactory.getLogger(LogFile.class);
@@ -21,7 +22,9 @@ final class LogFile {
 
   LogFile(Path path) throws IOException {
     this.path = path;
-    this.out = new BufferedOutputStream(new FileOutputStream(path.toFile(), true), OutputPumps.CHUNK_BYTES);
+    this.out =
+        new BufferedOutputStream(
+            new FileOutputStream(path.toFile(), true), OutputPumps.CHUNK_BYTES);
   }
 
   void write(byte[] b, int off, int len) {
@@ -69,6 +72,7 @@ final class LogFile {
   private void fail(IOException e, int len) {
     error = e.getMessage() == null ? e.toString() : e.getMessage();
     dropped += len;
-    log.warn("cannot write {}: {}; the child's output is drained and dropped from now on", path, error);
+    log.warn(
+        "cannot write {}: {}; the child's output is drained and dropped from now on", path, error);
   }
 }

@@ -5,11 +5,12 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Passes one of the child's streams to its log a chunk at a time. Complete lines go out in one write, except
- * those that hold a secret word ({@link SecretWords}), which are rewritten by {@code scrub} first (read as
- * ISO-8859-1, one char per byte, so other bytes come back unchanged), and those whose first non-blank byte is
- * '{', which are also told to {@code events} as text ({@link ChildLine}). An unfinished last line waits for its end, up to 64 KB; a longer
- * line is passed on in 64 KB pieces, so memory stays bounded whatever the child prints.
+ * Passes one of the child's streams to its log a chunk at a time. Complete lines go out in one
+ * write, except those that hold a secret word ({@link SecretWords}), which are rewritten by {@code
+ * scrub} first (read as ISO-8859-1, one char per byte, so other bytes come back unchanged), and
+ * those whose first non-blank byte is '{', which are also told to {@code events} as text ({@link
+ * ChildLine}). An unfinished last line waits for its end, up to 64 KB; a longer line is passed on
+ * in 64 KB pieces, so memory stays bounded whatever the child prints.
  */
 final class LogFilter {
   static final int MAX_LINE_BYTES = 64 * 1024;
@@ -66,11 +67,19 @@ final class LogFilter {
     out.flush();
   }
 
-  /** Complete lines {@code [from, to)}, {@code b[to - 1]} a newline: one write, but for the lines to look at. */
+  /**
+   * Complete lines {@code [from, to)}, {@code b[to - 1]} a newline: one write, but for the lines to
+   * look at.
+   */
   private void lines(byte[] b, int from, int to) {
     int written = from;
-    for (int i = SecretWords.nextAnchor(b, from, to); i < to; i = SecretWords.nextAnchor(b, i + 1, to)) {
-      boolean look = b[i] == '{' ? events != null && blankBefore(b, i, from) : scrub != null && SecretWords.at(b, i, from, to);
+    for (int i = SecretWords.nextAnchor(b, from, to);
+        i < to;
+        i = SecretWords.nextAnchor(b, i + 1, to)) {
+      boolean look =
+          b[i] == '{'
+              ? events != null && blankBefore(b, i, from)
+              : scrub != null && SecretWords.at(b, i, from, to);
       if (look) {
         int start = i;
         while (start > from && b[start - 1] != '\n') {

@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Where one of the child's streams goes: appended to a log file a chunk at a time through {@link LogFilter}, with
- * only a bounded tail kept in memory, and the time of the last byte kept for stall detection. It never throws on
- * a write: a log that cannot be written is reported by {@link #failure()} while the stream is still drained.
+ * Where one of the child's streams goes: appended to a log file a chunk at a time through {@link
+ * LogFilter}, with only a bounded tail kept in memory, and the time of the last byte kept for stall
+ * detection. It never throws on a write: a log that cannot be written is reported by {@link
+ * #failure()} while the stream is still drained.
  */
 public final class LogSink extends OutputStream {
   private final LogFile file;
@@ -18,10 +19,12 @@ public final class LogSink extends OutputStream {
   private volatile long lastWriteNanos = System.nanoTime();
 
   /**
-   * {@code eventLines} is told each complete line whose first non-blank character is '{' (UTF-8, without its
-   * newline), or is null; {@code scrub} rewrites lines that may hold a secret on their way to the file, or is null.
+   * {@code eventLines} is told each complete line whose first non-blank character is '{' (UTF-8,
+   * without its newline), or is null; {@code scrub} rewrites lines that may hold a secret on their
+   * way to the file, or is null.
    */
-  public LogSink(Path logFile, int tailBytes, Consumer<String> eventLines, UnaryOperator<String> scrub)
+  public LogSink(
+      Path logFile, int tailBytes, Consumer<String> eventLines, UnaryOperator<String> scrub)
       throws IOException {
     this.file = new LogFile(logFile);
     this.filter = new LogFilter(file, scrub, eventLines);

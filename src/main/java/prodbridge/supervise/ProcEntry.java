@@ -1,10 +1,12 @@
 package prodbridge.supervise;
 
 /**
- * One process as {@code /proc/<pid>/stat} shows it; {@code startTicks} tells a reused pid apart. {@code rssBytes}
- * is its resident memory (the same figure as the second field of {@code /proc/<pid>/statm}), 0 when not read.
+ * One process as {@code /proc/<pid>/stat} shows it; {@code startTicks} tells a reused pid apart.
+ * {@code rssBytes} is its resident memory (the same figure as the second field of {@code
+ * /proc/<pid>/statm}), 0 when not read.
  */
-public record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long startTicks, long rssBytes) {
+public record ProcEntry(
+    long pid, long ppid, long pgid, long sid, char state, long startTicks, long rssBytes) {
 
   /** An entry whose resident memory was not read. */
   public ProcEntry(long pid, long ppid, long pgid, long sid, char state, long startTicks) {

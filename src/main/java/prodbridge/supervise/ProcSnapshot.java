@@ -8,13 +8,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every process on the machine at one moment, from one pass over {@code /proc} (one read of {@code stat} per
- * process: ids, state, start time and resident memory), with a lookup of the run marker each one carries. One
- * snapshot answers every supervised tree's membership and memory for a tick; take a new one for the next tick.
+ * Every process on the machine at one moment, from one pass over {@code /proc} (one read of {@code
+ * stat} per process: ids, state, start time and resident memory), with a lookup of the run marker
+ * each one carries. One snapshot answers every supervised tree's membership and memory for a tick;
+ * take a new one for the next tick.
  */
 public final class ProcSnapshot {
-  /** Markers read so far, by pid; an entry counts only for the same start time, so a reused pid is read again. */
+  /**
+   * Markers read so far, by pid; an entry counts only for the same start time, so a reused pid is
+   * read again.
+   */
   private static final Map<Long, Marked> MARKERS = new ConcurrentHashMap<>();
+
   private static final long SELF = ProcessHandle.current().pid();
 
   private static final Object LATEST_LOCK = new Object();
@@ -55,7 +60,9 @@ public final class ProcSnapshot {
     return SELF;
   }
 
-  /** The latest snapshot any caller took if it is at most {@code maxAgeNanos} old, else a new one. */
+  /**
+   * The latest snapshot any caller took if it is at most {@code maxAgeNanos} old, else a new one.
+   */
   public static ProcSnapshot recent(long maxAgeNanos) {
     synchronized (LATEST_LOCK) {
       if (latest == null || System.nanoTime() - latest.takenNanos > maxAgeNanos) {
@@ -75,8 +82,9 @@ public final class ProcSnapshot {
   }
 
   /**
-   * The run id that {@code p}'s initial environment carries in {@link ProcessTree#MARKER_VARIABLE}, or null (none,
-   * or not readable: another user's process). Each process's environment is read once in its life, then cached.
+   * The run id that {@code p}'s initial environment carries in {@link ProcessTree#MARKER_VARIABLE},
+   * or null (none, or not readable: another user's process). Each process's environment is read
+   * once in its life, then cached.
    */
   public String runIdOf(ProcEntry p) {
     Marked known = MARKERS.get(p.pid());
@@ -85,16 +93,17 @@ public final class ProcSnapshot {
     }
     String runId = ProcTable.environValue(p.pid(), ProcessTree.MARKER_VARIABLE);
     if (runId != null || p.ppid() != SELF) {
-      // a child of this JVM may not have exec'd yet: its environment is still ours, so it is read again later
+      // a child of this JVM may not have exec'd yet: its environment is still ours, so it is read
+      // again later
       MARKERS.put(p.pid(), new Marked(p.startTicks(), runId));
     }
     return runId;
   }
 
   /**
-   * The live members of one run's tree: processes started no earlier than its leader that share the leader's
-   * session or process group, or carry the run's marker. {@code leaderPid} -1 means "by marker only". This
-   * process (the bridge) is never a member.
+   * The live members of one run's tree: processes started no earlier than its leader that share the
+   * leader's session or process group, or carry the run's marker. {@code leaderPid} -1 means "by
+   * marker only". This process (the bridge) is never a member.
    */
   public List<ProcEntry> members(long leaderPid, long leaderStartTicks, String runId) {
     List<ProcEntry> found = new ArrayList<>();
@@ -121,10 +130,13 @@ public final class ProcSnapshot {
 
   private void forgetGoneMarkers() {
     if (MARKERS.size() > 2 * byPid.size() + 64) {
-      MARKERS.entrySet().removeIf(e -> {
-        ProcEntry now = byPid.get(e.getKey());
-        return now == null || now.startTicks() != e.getValue().startTicks();
-      });
+      MARKERS
+          .entrySet()
+          .removeIf(
+              e -> {
+                ProcEntry now = byPid.get(e.getKey());
+                return now == null || now.startTicks() != e.getValue().startTicks();
+              });
     }
   }
 

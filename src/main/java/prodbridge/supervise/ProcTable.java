@@ -11,20 +11,25 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Reads single processes from {@code /proc}: one small read of {@code stat} per process, parsed in place, so a
- * pass over every process costs little more than the system calls. A process that vanishes mid-read is absent.
+ * Reads single processes from {@code /proc}: one small read of {@code stat} per process, parsed in
+ * place, so a pass over every process costs little more than the system calls. A process that
+ * vanishes mid-read is absent.
  */
 final class ProcTable {
-  /** Bytes per page, from the kernel's auxiliary vector (AT_PAGESZ); 4096 when it cannot be read. */
+  /**
+   * Bytes per page, from the kernel's auxiliary vector (AT_PAGESZ); 4096 when it cannot be read.
+   */
   static final long PAGE_BYTES = pageBytes();
+
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1024]);
 
   private ProcTable() {}
 
   /** The names under /proc that are process ids, or an empty array when /proc cannot be listed. */
   static String[] pidNames() {
-    String[] names = new File("/proc").list((dir, name) -> !name.isEmpty() && name.charAt(0) >= '1'
-        && name.charAt(0) <= '9');
+    String[] names =
+        new File("/proc")
+            .list((dir, name) -> !name.isEmpty() && name.charAt(0) >= '1' && name.charAt(0) <= '9');
     if (names == null) {
       throw new IllegalStateException("cannot list /proc");
     }
@@ -51,7 +56,10 @@ final class ProcTable {
     }
   }
 
-  /** Parses a stat line; the command name may hold spaces and parentheses, so fields start after the last ')'. */
+  /**
+   * Parses a stat line; the command name may hold spaces and parentheses, so fields start after the
+   * last ')'.
+   */
   static ProcEntry parseStat(long pid, String stat) {
     byte[] b = stat.getBytes(StandardCharsets.ISO_8859_1);
     return parseStat(pid, b, b.length);
@@ -65,7 +73,8 @@ final class ProcTable {
     if (i < 0) {
       throw new IllegalArgumentException("no ')' in stat of " + pid);
     }
-    // fields after "<pid> (<comm>) ": 0 state, 1 ppid, 2 pgrp, 3 session, ..., 19 starttime, 20 vsize, 21 rss
+    // fields after "<pid> (<comm>) ": 0 state, 1 ppid, 2 pgrp, 3 session, ..., 19 starttime, 20
+    // vsize, 21 rss
     int pos = i + 2;
     char state = (char) b[pos];
     long ppid = 0;
@@ -85,7 +94,7 @@ final class ProcTable {
         case 3 -> sid = number(b, pos, end);
         case 19 -> start = number(b, pos, end);
         case 21 -> rssPages = number(b, pos, end);
-        default -> { }
+        default -> {}
       }
       field++;
       pos = end + 1;
@@ -116,7 +125,10 @@ final class ProcTable {
     return value != null && value.equals(entry.substring(eq + 1));
   }
 
-  /** The value of variable {@code name} in the process's initial environment, or null (absent, unreadable). */
+  /**
+   * The value of variable {@code name} in the process's initial environment, or null (absent,
+   * unreadable).
+   */
   static String environValue(long pid, String name) {
     byte[] environ;
     try (InputStream in = new FileInputStream("/proc/" + pid + "/environ")) {
@@ -130,7 +142,8 @@ final class ProcTable {
       if (i == environ.length || environ[i] == 0) {
         if (i - start >= prefix.length
             && Arrays.equals(environ, start, start + prefix.length, prefix, 0, prefix.length)) {
-          return new String(environ, start + prefix.length, i - start - prefix.length, StandardCharsets.UTF_8);
+          return new String(
+              environ, start + prefix.length, i - start - prefix.length, StandardCharsets.UTF_8);
         }
         start = i + 1;
       }

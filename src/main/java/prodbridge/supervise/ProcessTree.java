@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every process that belongs to one run, found again from {@code /proc} each time it is asked, never from a
- * remembered pid: the session and process group of the leader (launched through {@code setsid}, so pid = pgid =
- * sid), and anything whose environment carries the run's marker, which also catches a daemon that called
- * setsid() itself. Processes that started before the leader are never members, so a reused pid is not one.
+ * Every process that belongs to one run, found again from {@code /proc} each time it is asked,
+ * never from a remembered pid: the session and process group of the leader (launched through {@code
+ * setsid}, so pid = pgid = sid), and anything whose environment carries the run's marker, which
+ * also catches a daemon that called setsid() itself. Processes that started before the leader are
+ * never members, so a reused pid is not one.
  */
 public final class ProcessTree {
   /** Environment variable set in the child; its value is the run id. */
@@ -42,22 +43,34 @@ public final class ProcessTree {
   }
 
   /**
-   * The tree of a run whose supervisor is gone, from what its state recorded. Its session and group count only
-   * while the recorded leader is still the same process (same pid and start time); otherwise only the marker
-   * finds members, so a reused pid never makes a stranger's processes part of the run.
+   * The tree of a run whose supervisor is gone, from what its state recorded. Its session and group
+   * count only while the recorded leader is still the same process (same pid and start time);
+   * otherwise only the marker finds members, so a reused pid never makes a stranger's processes
+   * part of the run.
    */
   public static ProcessTree ofRecordedRun(long leaderPid, long leaderStartTicks, String runId) {
-    boolean sameLeader = leaderPid > 0
-        && ProcTable.read(leaderPid).map(p -> p.startTicks() == leaderStartTicks).orElse(false);
-    return sameLeader ? new ProcessTree(leaderPid, leaderStartTicks, runId) : new ProcessTree(-1, 0, runId);
+    boolean sameLeader =
+        leaderPid > 0
+            && ProcTable.read(leaderPid).map(p -> p.startTicks() == leaderStartTicks).orElse(false);
+    return sameLeader
+        ? new ProcessTree(leaderPid, leaderStartTicks, runId)
+        : new ProcessTree(-1, 0, runId);
   }
 
-  /** True when process {@code pid} exists, has not exited, and started at {@code startTicks} (so is not a reuse). */
+  /**
+   * True when process {@code pid} exists, has not exited, and started at {@code startTicks} (so is
+   * not a reuse).
+   */
   public static boolean isAlive(long pid, long startTicks) {
-    return pid > 0 && ProcTable.read(pid).map(p -> p.startTicks() == startTicks && !p.hasExited()).orElse(false);
+    return pid > 0
+        && ProcTable.read(pid)
+            .map(p -> p.startTicks() == startTicks && !p.hasExited())
+            .orElse(false);
   }
 
-  /** The start time of process {@code pid} in clock ticks since boot, or 0 when it does not exist. */
+  /**
+   * The start time of process {@code pid} in clock ticks since boot, or 0 when it does not exist.
+   */
   public static long startTicksOf(long pid) {
     return ProcTable.read(pid).map(ProcEntry::startTicks).orElse(0L);
   }
@@ -71,15 +84,17 @@ public final class ProcessTree {
     return members(ProcSnapshot.take());
   }
 
-  /** The live members as {@code snapshot} shows them; one snapshot can serve many trees in one tick. */
+  /**
+   * The live members as {@code snapshot} shows them; one snapshot can serve many trees in one tick.
+   */
   public List<ProcEntry> members(ProcSnapshot snapshot) {
     return snapshot.members(leaderPid, leaderStartTicks, runId);
   }
 
   /**
-   * The summed resident memory of the live members, from a pass over {@code /proc} at most
-   * {@value #SAMPLE_AGE_MILLIS} ms old that every tree this process monitors shares (monitors tick together, so
-   * one pass serves them all); for sampling only, ending a tree always reads afresh.
+   * The summed resident memory of the live members, from a pass over {@code /proc} at most {@value
+   * #SAMPLE_AGE_MILLIS} ms old that every tree this process monitors shares (monitors tick
+   * together, so one pass serves them all); for sampling only, ending a tree always reads afresh.
    */
   public long sampledResidentBytes() {
     return ProcSnapshot.residentBytes(members(ProcSnapshot.recent(SAMPLE_AGE_MILLIS * 1_000_000)));
@@ -91,21 +106,25 @@ public final class ProcessTree {
   }
 
   /**
-   * The summed resident memory of the live members, in bytes, for a sampler that asks every interval: only new
-   * processes and the members are read again (see {@link ProcWatch}). -1 when no member is alive any more (the
-   * child has exited and the supervisor is about to stop), or none has memory yet (between fork and exec), so a
-   * sampler does not record a tree of nothing.
+   * The summed resident memory of the live members, in bytes, for a sampler that asks every
+   * interval: only new processes and the members are read again (see {@link ProcWatch}). -1 when no
+   * member is alive any more (the child has exited and the supervisor is about to stop), or none
+   * has memory yet (between fork and exec), so a sampler does not record a tree of nothing.
    */
   public long residentBytes() {
     List<ProcEntry> found = members(watch.next(watched));
-    watched = found.stream().map(ProcEntry::pid).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    watched =
+        found.stream().map(ProcEntry::pid).collect(java.util.stream.Collectors.toUnmodifiableSet());
     long bytes = ProcSnapshot.residentBytes(found);
-    return bytes > 0 ? bytes : -1; // none alive, or only a process still between fork and exec: nothing to sample
+    return bytes > 0
+        ? bytes
+        : -1; // none alive, or only a process still between fork and exec: nothing to sample
   }
 
   /**
-   * SIGTERM to every member, a wait of up to {@code grace} for them to go, then SIGKILL to whatever is left,
-   * including members that appeared meanwhile. Returns once no member is left or SIGKILL failed for 5 s.
+   * SIGTERM to every member, a wait of up to {@code grace} for them to go, then SIGKILL to whatever
+   * is left, including members that appeared meanwhile. Returns once no member is left or SIGKILL
+   * failed for 5 s.
    */
   public TreeStop terminate(Duration grace) {
     Set<Long> termed = new HashSet<>();
@@ -130,7 +149,10 @@ public final class ProcessTree {
     return killRemaining(termed.size(), live);
   }
 
-  /** SIGTERM to the leader alone, now; a later {@link #terminate} counts it as signalled and does not repeat it. */
+  /**
+   * SIGTERM to the leader alone, now; a later {@link #terminate} counts it as signalled and does
+   * not repeat it.
+   */
   void terminateLeader() {
     if (leaderPid > 0) {
       leaderTermed = true;
@@ -138,7 +160,10 @@ public final class ProcessTree {
     }
   }
 
-  /** SIGKILL to every member at once, without a grace period (for a bridge that is itself being torn down). */
+  /**
+   * SIGKILL to every member at once, without a grace period (for a bridge that is itself being torn
+   * down).
+   */
   public TreeStop kill() {
     return killRemaining(0, members());
   }
@@ -167,17 +192,22 @@ public final class ProcessTree {
     return new TreeStop(termed, killed.size(), survivors);
   }
 
-  /** ProcessHandle checks the start time before signalling, so a pid reused meanwhile is left alone. */
+  /**
+   * ProcessHandle checks the start time before signalling, so a pid reused meanwhile is left alone.
+   */
   private static void signal(long pid, boolean kill) {
     ProcessHandle.of(pid)
         .ifPresent(
             h -> {
               boolean sent = kill ? h.destroyForcibly() : h.destroy();
-              log.debug("{} to {}: {}", kill ? "SIGKILL" : "SIGTERM", pid, sent ? "sent" : "not sent");
+              log.debug(
+                  "{} to {}: {}", kill ? "SIGKILL" : "SIGTERM", pid, sent ? "sent" : "not sent");
             });
   }
 
-  /** An interrupt means "faster": skip the grace period, keep polling, restore the flag when done. */
+  /**
+   * An interrupt means "faster": skip the grace period, keep polling, restore the flag when done.
+   */
   private void pause() {
     try {
       Thread.sleep(POLL_MILLIS);

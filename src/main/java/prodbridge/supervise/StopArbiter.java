@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The one place that decides why a supervised child stopped, from what happened first: its own exit, or a stop
- * request (a cancel, the deadline, a limit). A request takes hold only while the child still runs: one that finds
- * it already exited (a zombie not yet reaped counts) loses to the exit, and taking hold sends SIGTERM to the child
- * at once, so only a {@code /proc} read lies between the check and the signal. A child that then exits 0 although
- * it neither caught nor was killed by SIGTERM finished on its own before the signal reached it, so its exit wins
- * too: a cancel ends only what is still running. Does not end the rest of the tree; the supervisor does that.
+ * The one place that decides why a supervised child stopped, from what happened first: its own
+ * exit, or a stop request (a cancel, the deadline, a limit). A request takes hold only while the
+ * child still runs: one that finds it already exited (a zombie not yet reaped counts) loses to the
+ * exit, and taking hold sends SIGTERM to the child at once, so only a {@code /proc} read lies
+ * between the check and the signal. A child that then exits 0 although it neither caught nor was
+ * killed by SIGTERM finished on its own before the signal reached it, so its exit wins too: a
+ * cancel ends only what is still running. Does not end the rest of the tree; the supervisor does
+ * that.
  */
 final class StopArbiter {
   private static final long SIGTERM_BIT = 1L << (15 - 1);
@@ -45,9 +47,9 @@ final class StopArbiter {
   }
 
   /**
-   * Asks for a stop for {@code reason}. Returns true when this request decided the run's end, false when something
-   * (an earlier request, or the child's own exit) already had. The decision is announced only after the child has
-   * been signalled, so nothing else signals it first.
+   * Asks for a stop for {@code reason}. Returns true when this request decided the run's end, false
+   * when something (an earlier request, or the child's own exit) already had. The decision is
+   * announced only after the child has been signalled, so nothing else signals it first.
    */
   synchronized boolean request(StopReason reason) {
     if (decision != null) {
@@ -66,7 +68,10 @@ final class StopArbiter {
     return true;
   }
 
-  /** Waits up to {@code timeout} for the first event; when none came, the deadline is requested (and may lose). */
+  /**
+   * Waits up to {@code timeout} for the first event; when none came, the deadline is requested (and
+   * may lose).
+   */
   StopReason await(Duration timeout) {
     try {
       return first.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -91,8 +96,8 @@ final class StopArbiter {
   }
 
   /**
-   * Signals the child, unless its status shows it has already exited (gone, or a zombie not yet reaped): then the
-   * exit came first and is the decision.
+   * Signals the child, unless its status shows it has already exited (gone, or a zombie not yet
+   * reaped): then the exit came first and is the decision.
    */
   private void takeHold() {
     ChildStatus status = ChildStatus.of(child.pid());

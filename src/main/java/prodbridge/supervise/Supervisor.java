@@ -17,9 +17,10 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
 
 /**
- * Runs one child under a deadline and ends its whole tree when it is done, whatever the child did: exited with
- * descendants still running, ignored SIGTERM, double-forked, or held the output pipes open. One instance per run.
- * There is no shell in between: the child is exec'd through util-linux {@code setsid} so it leads a new session.
+ * Runs one child under a deadline and ends its whole tree when it is done, whatever the child did:
+ * exited with descendants still running, ignored SIGTERM, double-forked, or held the output pipes
+ * open. One instance per run. There is no shell in between: the child is exec'd through util-linux
+ * {@code setsid} so it leads a new session.
  */
 public final class Supervisor {
   private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
@@ -32,29 +33,37 @@ public final class Supervisor {
   private volatile java.util.function.LongSupplier lastOutput = System::nanoTime;
   private volatile java.util.function.Supplier<LogFailure> logFailure = () -> null;
 
-  /** Why a log file lost bytes so far (disk full, I/O error), or null while both logs have every byte. */
+  /**
+   * Why a log file lost bytes so far (disk full, I/O error), or null while both logs have every
+   * byte.
+   */
   public LogFailure logFailure() {
     return logFailure.get();
   }
 
-  private volatile java.util.function.IntConsumer childExit = code -> { };
+  private volatile java.util.function.IntConsumer childExit = code -> {};
 
   /**
-   * Tells {@code listener} the child's exit code the moment it exits, before its tree is ended, on the JDK's
-   * process reaper thread (so it must be quick), so the exit can be put on disk before anything else happens.
+   * Tells {@code listener} the child's exit code the moment it exits, before its tree is ended, on
+   * the JDK's process reaper thread (so it must be quick), so the exit can be put on disk before
+   * anything else happens.
    */
   public void onChildExit(java.util.function.IntConsumer listener) {
     this.childExit = listener;
   }
 
-  /** When the child last wrote a byte to stdout or stderr (System.nanoTime()); now, before it starts. */
+  /**
+   * When the child last wrote a byte to stdout or stderr (System.nanoTime()); now, before it
+   * starts.
+   */
   public long lastOutputNanos() {
     return lastOutput.getAsLong();
   }
 
   /**
-   * Asks a running supervision to end the tree for {@code reason}. The first event wins: a request that comes after
-   * the child exited, or after another request, changes nothing but a repeated cancel hurries the tree's end.
+   * Asks a running supervision to end the tree for {@code reason}. The first event wins: a request
+   * that comes after the child exited, or after another request, changes nothing but a repeated
+   * cancel hurries the tree's end.
    */
   public void requestStop(StopReason reason) {
     if (!arbiter.request(reason)) {
@@ -75,53 +84,77 @@ public final class Supervisor {
 
   /** Launches the child and blocks until it and every process of its tree are gone. */
   public Outcome run(LaunchSpec spec) throws IOException {
-    return run(spec, tree -> { });
+    return run(spec, tree -> {});
   }
 
   /**
-   * As {@link #run(LaunchSpec)}, telling {@code onLaunch} the child's tree once it runs (on this thread, before
-   * waiting), so a monitor can watch it.
+   * As {@link #run(LaunchSpec)}, telling {@code onLaunch} the child's tree once it runs (on this
+   * thread, before waiting), so a monitor can watch it.
    */
-  public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch) throws IOException {
+  public Outcome run(LaunchSpec spec, java.util.function.Consumer<ProcessTree> onLaunch)
+      throws IOException {
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    LogSink out = new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
+    LogSink out =
+        new LogSink(spec.stdoutLog(), STDOUT_TAIL_BYTES, spec.stdoutLines(), spec.scrub());
     LogSink err = new LogSink(spec.stderrLog(), STDERR_TAIL_BYTES, null, spec.scrub());
-    try (out; err) {
+    try (out;
+        err) {
       lastOutput = () -> Math.max(out.lastWriteNanos(), err.lastWriteNanos());
       logFailure = () -> out.failure() != null ? out.failure() : err.failure();
       StartedProcess started;
       try {
         started = executor(spec, out, err).start();
       } catch (IOException | IllegalStateException e) {
-        return Outcome.launchFailed(startedAt, "cannot start " + spec.argv().get(0) + ": " + rootMessage(e));
+        return Outcome.launchFailed(
+            startedAt, "cannot start " + spec.argv().get(0) + ": " + rootMessage(e));
       }
       Process process = started.getProcess();
       tree = new ProcessTree(process.pid(), spec.runId());
       log.info("run {} started pid {}: {}", spec.runId(), process.pid(), spec.argv());
       arbiter.attach(process, tree);
       onLaunch.accept(tree);
-      process.onExit().thenRun(() -> {
-        try {
-          childExit.accept(process.exitValue());
-        } catch (RuntimeException e) {
-          log.warn("recording the child's exit failed: {}", e.toString());
-        }
-      });
+      process
+          .onExit()
+          .thenRun(
+              () -> {
+                try {
+                  childExit.accept(process.exitValue());
+                } catch (RuntimeException e) {
+                  log.warn("recording the child's exit failed: {}", e.toString());
+                }
+              });
 
       StopReason first = arbiter.await(spec.timeout());
       TreeStop treeStop = tree.terminate(spec.grace());
       int exitCode = awaitExit(process);
       StopReason reason = arbiter.settle(exitCode);
       if (reason != first) {
-        log.info("run {} exited by itself ({}) before the {} took hold", spec.runId(), exitCode, first);
+        log.info(
+            "run {} exited by itself ({}) before the {} took hold", spec.runId(), exitCode, first);
       }
       drainPipes(started);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-      log.info("run {} ended: {} exit {} after {} ({})", spec.runId(), reason, exitCode, elapsed, treeStop);
+      log.info(
+          "run {} ended: {} exit {} after {} ({})",
+          spec.runId(),
+          reason,
+          exitCode,
+          elapsed,
+          treeStop);
       return new Outcome(
-          reason, process.pid(), exitCode, Outcome.signalOf(exitCode), startedAt, elapsed,
-          out.tail(), err.tail(), out.totalBytes(), err.totalBytes(), treeStop, null,
+          reason,
+          process.pid(),
+          exitCode,
+          Outcome.signalOf(exitCode),
+          startedAt,
+          elapsed,
+          out.tail(),
+          err.tail(),
+          out.totalBytes(),
+          err.totalBytes(),
+          treeStop,
+          null,
           out.failure() != null ? out.failure() : err.failure());
     }
   }
@@ -141,7 +174,10 @@ public final class Supervisor {
     }
   }
 
-  /** The tree is gone, so the pipes are closed; the wait is bounded in case something escaped the marker. */
+  /**
+   * The tree is gone, so the pipes are closed; the wait is bounded in case something escaped the
+   * marker.
+   */
   private static void drainPipes(StartedProcess started) {
     try {
       started.getFuture().get(PIPE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
@@ -166,7 +202,8 @@ public final class Supervisor {
             .redirectErrorStream(false)
             .streams(new OutputPumps(out, err, InputStreamOfNothing.INSTANCE))
             .closeTimeout(PIPE_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-    // zt-exec layers these over the JVM's own environment; a null value removes an inherited variable.
+    // zt-exec layers these over the JVM's own environment; a null value removes an inherited
+    // variable.
     Map<String, String> env = new java.util.HashMap<>();
     System.getenv().keySet().forEach(name -> env.put(name, null));
     env.putAll(spec.environment());

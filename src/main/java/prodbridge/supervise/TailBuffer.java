@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The last {@code capacity} bytes written, in a fixed ring: memory stays flat however much is written. */
+/**
+ * The last {@code capacity} bytes written, in a fixed ring: memory stays flat however much is
+ * written.
+ */
 final class TailBuffer {
   private final byte[] ring;
   private long written;
@@ -27,7 +30,9 @@ final class TailBuffer {
     written += len;
   }
 
-  /** The tail as UTF-8, with a multi-byte character cut at the front replaced rather than garbled. */
+  /**
+   * The tail as UTF-8, with a multi-byte character cut at the front replaced rather than garbled.
+   */
   synchronized String text() {
     int size = (int) Math.min(written, ring.length);
     byte[] ordered = new byte[size];

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slurm's commands are bounded as a whole: a hung {@code squeue} (output and wait) cannot hang the coordinator. */
+/**
+ * Slurm's commands are bounded as a whole: a hung {@code squeue} (output and wait) cannot hang the
+ * coordinator.
+ */
 class SlurmCliTest {
   @TempDir Path dir;
   private Optional<ProcessHandle> sleeper = Optional.empty();
@@ -41,28 +44,43 @@ class SlurmCliTest {
   }
 
   @Test
-  void aHungCommandHoldingItsOutputOpenIsEndedWithItsTreeAtThePatienceAndReportedClearly() throws Exception {
+  void aHungCommandHoldingItsOutputOpenIsEndedWithItsTreeAtThePatienceAndReportedClearly()
+      throws Exception {
     Path pidFile = dir.resolve("sleeper.pid");
-    Path squeue = script("squeue", "echo 'partial'; sleep 300 & echo $! > " + pidFile + ".tmp; mv " + pidFile
-        + ".tmp " + pidFile + "; wait");
+    Path squeue =
+        script(
+            "squeue",
+            "echo 'partial'; sleep 300 & echo $! > "
+                + pidFile
+                + ".tmp; mv "
+                + pidFile
+                + ".tmp "
+                + pidFile
+                + "; wait");
     long start = System.nanoTime();
-    CompletableFuture<SlurmCli.Reply> call = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new SlurmCli(Duration.ofMillis(1500)).run(squeue.toString(), "-h");
-      } catch (IOException | InterruptedException e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<SlurmCli.Reply> call =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new SlurmCli(Duration.ofMillis(1500)).run(squeue.toString(), "-h");
+              } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+              }
+            });
     while (!Files.exists(pidFile) && !call.isDone()) {
       Thread.sleep(20);
     }
     sleeper = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
     assertThat(sleeper).as("the hung command's child, seen while it runs").isPresent();
-    assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class)
-        .cause().hasMessage(squeue + " did not answer in 1500 ms; it was ended (2 processes)");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the whole call, output included, is bounded")
+    assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IOException.class)
+        .cause()
+        .hasMessage(squeue + " did not answer in 1500 ms; it was ended (2 processes)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("the whole call, output included, is bounded")
         .isLessThan(Duration.ofSeconds(8));
     assertThat(sleeper.get().onExit().orTimeout(5, TimeUnit.SECONDS).join().isAlive())
-        .as("the hung command's child is ended too").isFalse();
+        .as("the hung command's child is ended too")
+        .isFalse();
   }
 }

@@ -15,10 +15,10 @@ import prodbridge.testing.Bridge;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * What supervising a run costs the machine: the bridge process's CPU time (user + system, from /proc) over a
- * steady-state window while it watches a tree of idle processes, as a share of one core. Not part of the default
- * test run; run it with {@code mvn -B test -Dgroups=benchmark -DexcludedGroups=none}. Figures go to
- * {@code target/benchmark-supervision-cost.txt}.
+ * What supervising a run costs the machine: the bridge process's CPU time (user + system, from
+ * /proc) over a steady-state window while it watches a tree of idle processes, as a share of one
+ * core. Not part of the default test run; run it with {@code mvn -B test -Dgroups=benchmark
+ * -DexcludedGroups=none}. Figures go to {@code target/benchmark-supervision-cost.txt}.
  */
 @Tag("benchmark")
 @ExtendWith(NoLeftoverProcesses.class)
@@ -33,9 +33,21 @@ class SupervisionCostBenchmark {
   @CsvSource({"1s, 1", "1s, 20", "250ms, 20"})
   void cpuShareOfOneCore(String interval, int processes) throws Exception {
     String tree = "for i in $(seq " + (processes - 1) + "); do sleep 120 & done; sleep 120";
-    Process bridge = Bridge.command(dir, "run", "--monitor-interval", interval, "--grace", "1s", "--",
-        "bash", "-c", tree).redirectOutput(dir.resolve("out.json").toFile())
-        .redirectError(dir.resolve("err.txt").toFile()).start();
+    Process bridge =
+        Bridge.command(
+                dir,
+                "run",
+                "--monitor-interval",
+                interval,
+                "--grace",
+                "1s",
+                "--",
+                "bash",
+                "-c",
+                tree)
+            .redirectOutput(dir.resolve("out.json").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
     try {
       Thread.sleep(WARM_UP_SECONDS * 1000L);
       long before = cpuTicks(bridge.pid());
@@ -44,10 +56,20 @@ class SupervisionCostBenchmark {
       long after = cpuTicks(bridge.pid());
       double seconds = (System.nanoTime() - t0) / 1e9;
       double share = (after - before) / TICKS_PER_SECOND / seconds * 100;
-      String line = String.format(Locale.ROOT, "interval %s, %d idle processes: %.2f %% of one core (%.2f s CPU in %.0f s)%n",
-          interval, processes, share, (after - before) / TICKS_PER_SECOND, seconds);
-      Files.writeString(Path.of("target/benchmark-supervision-cost.txt"), line,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      String line =
+          String.format(
+              Locale.ROOT,
+              "interval %s, %d idle processes: %.2f %% of one core (%.2f s CPU in %.0f s)%n",
+              interval,
+              processes,
+              share,
+              (after - before) / TICKS_PER_SECOND,
+              seconds);
+      Files.writeString(
+          Path.of("target/benchmark-supervision-cost.txt"),
+          line,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       System.out.print(line);
       assertThat(share).as("generous bound; the figure itself is in the file").isLessThan(10.0);
     } finally {

@@ -20,7 +20,8 @@ class DiskSpaceTest {
     assertThat(existing.totalBytes()).isPositive();
     assertThat(existing.usableBytes()).isBetween(0L, existing.totalBytes());
     assertThat(missingFile.store()).isEqualTo(existing.store());
-    assertThat(missingFile.describe()).startsWith("The file system holding " + dir.resolve("seg_012.mp3") + " (mounted at ")
+    assertThat(missingFile.describe())
+        .startsWith("The file system holding " + dir.resolve("seg_012.mp3") + " (mounted at ")
         .endsWith(" now");
     assertThat(Files.getFileStore(dir).type()).isNotBlank();
   }
@@ -33,11 +34,15 @@ class DiskSpaceTest {
 
   @Test
   void theBridgesOwnFailedWriteIsDiskFullWithTheFileSystemInItsHint() {
-    Classification c = new Classifier(ErrorRules.NONE).diskFull(dir.resolve("stdout.log"), "No space left on device");
+    Classification c =
+        new Classifier(ErrorRules.NONE)
+            .diskFull(dir.resolve("stdout.log"), "No space left on device");
 
     assertThat(c.type()).isEqualTo(ErrorType.DISK_FULL);
     assertThat(c.observedByBridge()).isTrue();
-    assertThat(c.hint()).contains("The file system holding " + dir.resolve("stdout.log")).contains(" free of ");
+    assertThat(c.hint())
+        .contains("The file system holding " + dir.resolve("stdout.log"))
+        .contains(" free of ");
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The real Claude Code CLI run in a fresh HOME, against a stand-in for the Messages API; ended after each call. */
+/**
+ * The real Claude Code CLI run in a fresh HOME, against a stand-in for the Messages API; ended
+ * after each call.
+ */
 final class ClaudeCode {
   private final Path home;
   private final Path project;
@@ -48,9 +51,17 @@ final class ClaudeCode {
     try {
       boolean ended = p.waitFor(300, TimeUnit.SECONDS);
       String out = Files.readString(outFile, StandardCharsets.UTF_8);
-      assertThat(ended).as("claude " + String.join(" ", args) + " ended within 300 s\n" + out + "\n"
-          + Files.readString(err)).isTrue();
-      assertThat(p.exitValue()).as(String.join(" ", args) + "\n" + out + "\n" + Files.readString(err))
+      assertThat(ended)
+          .as(
+              "claude "
+                  + String.join(" ", args)
+                  + " ended within 300 s\n"
+                  + out
+                  + "\n"
+                  + Files.readString(err))
+          .isTrue();
+      assertThat(p.exitValue())
+          .as(String.join(" ", args) + "\n" + out + "\n" + Files.readString(err))
           .isEqualTo(expected);
       return out;
     } finally {

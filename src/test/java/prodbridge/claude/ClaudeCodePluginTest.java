@@ -18,9 +18,10 @@ import prodbridge.testing.Bridge;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * The plugin as Claude Code itself sees it: the real CLI (npm, pinned in .ci/npm-clients) validates it, installs it
- * both ways (from a built bridge with install-plugin, and through its own marketplace commands), and runs
- * /prod-episode headless against a stand-in for the Messages API that follows the command's text.
+ * The plugin as Claude Code itself sees it: the real CLI (npm, pinned in .ci/npm-clients) validates
+ * it, installs it both ways (from a built bridge with install-plugin, and through its own
+ * marketplace commands), and runs /prod-episode headless against a stand-in for the Messages API
+ * that follows the command's text.
  */
 @Tag("slow")
 @ExtendWith(NoLeftoverProcesses.class)
@@ -43,36 +44,51 @@ class ClaudeCodePluginTest {
   void pluginAndMarketplacePassStrictValidation() throws Exception {
     ClaudeCode claude = new ClaudeCode(home, project, Map.of());
     Path repo = Path.of("").toAbsolutePath();
-    assertThat(claude.run(null, 0, "plugin", "validate", "--strict", repo.resolve("plugin").toString()))
+    assertThat(
+            claude.run(
+                null, 0, "plugin", "validate", "--strict", repo.resolve("plugin").toString()))
         .contains("Validation passed");
-    assertThat(claude.run(null, 0, "plugin", "validate", "--strict", repo.toString())).contains("Validation passed");
+    assertThat(claude.run(null, 0, "plugin", "validate", "--strict", repo.toString()))
+        .contains("Validation passed");
   }
 
   @Test
-  void installedFromTheBuiltBridgeTheEpisodeCommandRunsInTheBackgroundAndReports() throws Exception {
+  void installedFromTheBuiltBridgeTheEpisodeCommandRunsInTheBackgroundAndReports()
+      throws Exception {
     Path launcher = TestLauncher.write(tmp.resolve("bridge"));
     JsonNode installed = Bridge.json(bash(launcher + " install-plugin --scope user"));
-    assertThat(installed.get("dir").asText()).isEqualTo(home.resolve(".claude/skills/prod-bridge").toString());
+    assertThat(installed.get("dir").asText())
+        .isEqualTo(home.resolve(".claude/skills/prod-bridge").toString());
 
     JsonNode last = episode(Map.of(), TOPIC + " --budget 3");
 
     List<JsonNode> calls = standIn.bashCalls();
-    assertThat(calls.get(1).path("run_in_background").asBoolean()).as("the wait runs in the background").isTrue();
+    assertThat(calls.get(1).path("run_in_background").asBoolean())
+        .as("the wait runs in the background")
+        .isTrue();
     assertThat(calls.get(1).path("command").asText()).contains(" status ").contains("--wait 2h");
-    assertThat(last.get("result").asText()).contains("**prod-episode** succeeded").contains("of $3.00 budget")
-        .contains("Quality: ").contains("audio-ep_");
+    assertThat(last.get("result").asText())
+        .contains("**prod-episode** succeeded")
+        .contains("of $3.00 budget")
+        .contains("Quality: ")
+        .contains("audio-ep_");
   }
 
   @Test
   void withBackgroundTasksOffTheWaitFallsBackToTheForeground() throws Exception {
     Path launcher = TestLauncher.write(tmp.resolve("bridge"));
     bash(launcher + " install-plugin --scope user");
-    JsonNode last = episode(Map.of("CLAUDE_CODE_DISABLE_BACKGROUND_TASKS", "1"),
-        "\"Hanging topic\" --timeout 3s --grace 1s --max-attempts 1", "REFERENCE_PIPELINE_SIMULATE", "hang");
+    JsonNode last =
+        episode(
+            Map.of("CLAUDE_CODE_DISABLE_BACKGROUND_TASKS", "1"),
+            "\"Hanging topic\" --timeout 3s --grace 1s --max-attempts 1",
+            "REFERENCE_PIPELINE_SIMULATE",
+            "hang");
     List<JsonNode> calls = standIn.bashCalls();
     assertThat(calls.get(1).path("run_in_background").asBoolean(false)).isFalse();
     assertThat(calls.get(1).path("command").asText()).contains("--wait 9m");
-    assertThat(last.get("result").asText()).contains("**prod-episode** failed (TIMEOUT_ERROR)")
+    assertThat(last.get("result").asText())
+        .contains("**prod-episode** failed (TIMEOUT_ERROR)")
         .contains("- Hint: ");
   }
 
@@ -90,18 +106,25 @@ class ClaudeCodePluginTest {
     bash(launcher + " install-plugin --scope user");
     try (MessagesApiStandIn api = new MessagesApiStandIn(true)) {
       standIn = api;
-      JsonNode first = new ClaudeCode(home, project, Map.of()).prompt(api.url(), "/prod-research Tides --budget 1");
+      JsonNode first =
+          new ClaudeCode(home, project, Map.of())
+              .prompt(api.url(), "/prod-research Tides --budget 1");
       first = first.isArray() ? first.get(0) : first;
       assertThat(first.get("permission_denials")).isEmpty();
       String runId = Bridge.json(jsonLine(firstResult(api))).get("run_id").asText();
       String session = first.get("session_id").asText();
       awaitEnd(runId);
-      assertThat(Bridge.json(Files.readString(runDir(runId).resolve("session.json"))).get("session_id").asText())
+      assertThat(
+              Bridge.json(Files.readString(runDir(runId).resolve("session.json")))
+                  .get("session_id")
+                  .asText())
           .isEqualTo(session);
 
       new ClaudeCode(home, project, Map.of()).prompt(api.url(), "hello");
       String told = api.requests().get(api.requests().size() - 1).toString();
-      assertThat(told).contains("ended while no Claude Code session was watching").contains(runId)
+      assertThat(told)
+          .contains("ended while no Claude Code session was watching")
+          .contains(runId)
           .contains("succeeded");
     }
   }
@@ -115,22 +138,32 @@ class ClaudeCodePluginTest {
     }
     List<Path> pluginFiles = files(clone.resolve("plugin"));
     ClaudeCode claude = new ClaudeCode(home, project, Map.of());
-    assertThat(claude.run(null, 0, "plugin", "marketplace", "add", clone.toString())).contains("prod-bridge");
-    assertThat(claude.run(null, 0, "plugin", "install", "prod-bridge@prod-bridge")).contains("Successfully installed");
+    assertThat(claude.run(null, 0, "plugin", "marketplace", "add", clone.toString()))
+        .contains("prod-bridge");
+    assertThat(claude.run(null, 0, "plugin", "install", "prod-bridge@prod-bridge"))
+        .contains("Successfully installed");
 
     JsonNode last = episode(Map.of("MAVEN_OPTS", "-Dmaven.repo.local=" + mavenRepo()), TOPIC);
     assertThat(last.get("result").asText()).contains("**prod-episode** succeeded");
     Path data = home.resolve(".claude/plugins/data/prod-bridge-prod-bridge");
     assertThat(data.resolve("prod-bridge.jar")).isRegularFile();
-    // The first user builds it and says so on its stderr: the /prod-episode Bash call, or the plugin's MCP server,
-    // which Claude Code starts with the session and which may get there first (its stderr is not ours to read).
-    if (!startText.contains("prod-bridge: first use of plugin 0.1.0: building the bridge from " + clone)) {
+    // The first user builds it and says so on its stderr: the /prod-episode Bash call, or the
+    // plugin's MCP server,
+    // which Claude Code starts with the session and which may get there first (its stderr is not
+    // ours to read).
+    if (!startText.contains(
+        "prod-bridge: first use of plugin 0.1.0: building the bridge from " + clone)) {
       assertThat(data.resolve("version")).content().isEqualToIgnoringWhitespace("0.1.0");
-      assertThat(data.resolve("build")).as("the build folder is removed after the build").doesNotExist();
+      assertThat(data.resolve("build"))
+          .as("the build folder is removed after the build")
+          .doesNotExist();
     }
     assertThat(standIn.bashCalls().get(1).path("run_in_background").asBoolean()).isTrue();
-    assertThat(files(clone.resolve("plugin"))).as("nothing kept in the plugin's root").isEqualTo(pluginFiles);
-    assertThat(files(home.resolve(".claude/plugins/cache"))).noneMatch(p -> p.toString().endsWith(".jar"));
+    assertThat(files(clone.resolve("plugin")))
+        .as("nothing kept in the plugin's root")
+        .isEqualTo(pluginFiles);
+    assertThat(files(home.resolve(".claude/plugins/cache")))
+        .noneMatch(p -> p.toString().endsWith(".jar"));
   }
 
   private static List<Path> files(Path dir) throws Exception {
@@ -145,15 +178,20 @@ class ClaudeCodePluginTest {
   private MessagesApiStandIn standIn;
   private String startText;
 
-  /** /prod-episode ARGUMENTS through the real CLI; asserts what every such run must show; the CLI's JSON. */
-  private JsonNode episode(Map<String, String> env, String arguments, String... runEnv) throws Exception {
+  /**
+   * /prod-episode ARGUMENTS through the real CLI; asserts what every such run must show; the CLI's
+   * JSON.
+   */
+  private JsonNode episode(Map<String, String> env, String arguments, String... runEnv)
+      throws Exception {
     Map<String, String> all = new java.util.HashMap<>(env);
     for (int i = 0; i < runEnv.length; i += 2) {
       all.put(runEnv[i], runEnv[i + 1]);
     }
     try (MessagesApiStandIn api = new MessagesApiStandIn(false)) {
       standIn = api;
-      JsonNode all2 = new ClaudeCode(home, project, all).prompt(api.url(), "/prod-episode " + arguments);
+      JsonNode all2 =
+          new ClaudeCode(home, project, all).prompt(api.url(), "/prod-episode " + arguments);
       JsonNode out = all2.isArray() ? all2.get(all2.size() - 1) : all2;
       for (JsonNode turn : all2.isArray() ? all2 : List.of(all2)) {
         assertThat(turn.get("permission_denials")).as(turn.toString()).isEmpty();
@@ -162,8 +200,10 @@ class ClaudeCodePluginTest {
       List<JsonNode> calls = api.bashCalls();
       startText = firstResult(api);
       String runId = Bridge.json(jsonLine(startText)).get("run_id").asText();
-      String topic = Bridge.json(Files.readString(runDir(runId).resolve("state.json"))).get("topic").asText();
-      String expected = arguments.contains("--") ? arguments.substring(0, arguments.indexOf(" --")) : arguments;
+      String topic =
+          Bridge.json(Files.readString(runDir(runId).resolve("state.json"))).get("topic").asText();
+      String expected =
+          arguments.contains("--") ? arguments.substring(0, arguments.indexOf(" --")) : arguments;
       assertThat(topic).isEqualTo(expected.replaceAll("^\"|\"$", ""));
       assertThat(project.resolve("pwned")).doesNotExist();
       if (calls.get(1).path("run_in_background").asBoolean()) {
@@ -176,7 +216,10 @@ class ClaudeCodePluginTest {
 
   /** The JSON line of what a start printed (Bash tool results hold stderr too). */
   private static String jsonLine(String output) {
-    return output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+    return output
+        .lines()
+        .filter(l -> l.startsWith("{"))
+        .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no JSON in: " + output));
   }
 
@@ -204,13 +247,21 @@ class ClaudeCodePluginTest {
     while (!Files.exists(runDir(runId).resolve("result.json")) && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    long pid = Bridge.json(Files.readString(runDir(runId).resolve("state.json"))).get("supervisor_pid").asLong();
+    long pid =
+        Bridge.json(Files.readString(runDir(runId).resolve("state.json")))
+            .get("supervisor_pid")
+            .asLong();
     var supervisor = ProcessHandle.of(pid);
     if (supervisor.isPresent()
         && supervisor.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() == null) {
       supervisor.get().destroyForcibly();
-      throw new AssertionError("the supervisor of run " + runId + " (pid " + pid + ") had not exited 60 s after"
-          + " its result; it was killed (its keeper ends its tree)");
+      throw new AssertionError(
+          "the supervisor of run "
+              + runId
+              + " (pid "
+              + pid
+              + ") had not exited 60 s after"
+              + " its result; it was killed (its keeper ends its tree)");
     }
   }
 
@@ -222,7 +273,8 @@ class ClaudeCodePluginTest {
     Path err = Files.createTempFile(tmp, "bash", ".err");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(command + " ended within 120 s\n" + Files.readString(err))
+      assertThat(p.waitFor(120, TimeUnit.SECONDS))
+          .as(command + " ended within 120 s\n" + Files.readString(err))
           .isTrue();
       assertThat(p.exitValue()).as(command + "\n" + Files.readString(err)).isZero();
       return Files.readString(out);
@@ -234,7 +286,9 @@ class ClaudeCodePluginTest {
 
   private static String mavenRepo() {
     String local = System.getProperty("maven.repo.local");
-    return local != null ? local : Path.of(System.getProperty("user.home"), ".m2", "repository").toString();
+    return local != null
+        ? local
+        : Path.of(System.getProperty("user.home"), ".m2", "repository").toString();
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

@@ -16,7 +16,10 @@ import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
-/** install-plugin with a real launcher: what it writes, that it keeps what you edited, and the old command's pointer. */
+/**
+ * install-plugin with a real launcher: what it writes, that it keeps what you edited, and the old
+ * command's pointer.
+ */
 @ExtendWith(NoLeftoverProcesses.class)
 class InstallPluginTest {
   @TempDir Path tmp;
@@ -43,9 +46,11 @@ class InstallPluginTest {
         assertThat(Files.readString(plugin.resolve(rel))).as(rel).isEqualTo(Files.readString(f));
       }
     }
-    ProcessBuilder pb = new ProcessBuilder(plugin.resolve("bin/prod-bridge").toString(), "--version");
+    ProcessBuilder pb =
+        new ProcessBuilder(plugin.resolve("bin/prod-bridge").toString(), "--version");
     Process p = pb.redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("prod-bridge ");
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .startsWith("prod-bridge ");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
   }
 
@@ -65,8 +70,11 @@ class InstallPluginTest {
   }
 
   @Test
-  void skillsThatSpendMoneyAreTheUsersToStartAndArgumentsNeverReachAShellUnquoted() throws Exception {
-    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+  void skillsThatSpendMoneyAreTheUsersToStartAndArgumentsNeverReachAShellUnquoted()
+      throws Exception {
+    var yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     List<String> callableByClaude = List.of("prod-status", "prod-result", "prod-runs");
     for (Path skill : files(Path.of("plugin", "skills").toAbsolutePath())) {
       String name = skill.getParent().getFileName().toString();
@@ -75,7 +83,8 @@ class InstallPluginTest {
       var front = yaml.readTree(parts[1]);
       assertThat(front.get("name").asText()).isEqualTo(name);
       assertThat(front.get("allowed-tools").asText()).isEqualTo("Bash(prod-bridge:*)");
-      assertThat(front.path("disable-model-invocation").asBoolean(false)).as(name)
+      assertThat(front.path("disable-model-invocation").asBoolean(false))
+          .as(name)
           .isEqualTo(!callableByClaude.contains(name));
       for (String line : parts[2].lines().toList()) {
         if (line.strip().startsWith("!`") || line.strip().startsWith("prod-bridge ")) {

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * prod-bridge mcp driven by clients that are not ours: the MCP Inspector's CLI (npm, pinned in .ci/npm-clients) for
- * listing, starting, reading, cancelling and bad arguments, and the official Java SDK's client for a status wait
- * with progress notifications.
+ * prod-bridge mcp driven by clients that are not ours: the MCP Inspector's CLI (npm, pinned in
+ * .ci/npm-clients) for listing, starting, reading, cancelling and bad arguments, and the official
+ * Java SDK's client for a status wait with progress notifications.
  */
 @Tag("slow")
 @ExtendWith(NoLeftoverProcesses.class)
@@ -56,23 +56,45 @@ class McpServerTest {
     JsonNode tools = inspector(0, "--method", "tools/list").path("result").path("tools");
     Map<String, JsonNode> byName = new java.util.HashMap<>();
     tools.forEach(t -> byName.put(t.get("name").asText(), t));
-    assertThat(byName).containsOnlyKeys("prod_episode", "prod_research", "prod_script", "prod_audio", "status",
-        "result", "cancel", "runs");
+    assertThat(byName)
+        .containsOnlyKeys(
+            "prod_episode",
+            "prod_research",
+            "prod_script",
+            "prod_audio",
+            "status",
+            "result",
+            "cancel",
+            "runs");
     for (String spends : List.of("prod_episode", "prod_research", "prod_script", "prod_audio")) {
-      assertThat(byName.get(spends).path("annotations").path("readOnlyHint").asBoolean(true)).isFalse();
+      assertThat(byName.get(spends).path("annotations").path("readOnlyHint").asBoolean(true))
+          .isFalse();
       assertThat(byName.get(spends).path("description").asText()).contains("SPENDS MONEY");
     }
     for (String reads : List.of("status", "result", "runs")) {
-      assertThat(byName.get(reads).path("annotations").path("readOnlyHint").asBoolean(false)).isTrue();
+      assertThat(byName.get(reads).path("annotations").path("readOnlyHint").asBoolean(false))
+          .isTrue();
     }
-    assertThat(byName.get("cancel").path("annotations").path("destructiveHint").asBoolean(false)).isTrue();
+    assertThat(byName.get("cancel").path("annotations").path("destructiveHint").asBoolean(false))
+        .isTrue();
   }
 
   @Test
   void startsARunThatOutlivesTheServerWaitsWithProgressAndReadsTheResult() throws Exception {
     String topic = ClaudeCodePluginTest.TOPIC;
-    JsonNode started = text(inspector(0, List.of("-e", "REFERENCE_PIPELINE_PACE=0.02"), "--method", "tools/call",
-        "--tool-name", "prod_episode", "--tool-arg", "topic=" + topic, "--tool-arg", "budget=3"));
+    JsonNode started =
+        text(
+            inspector(
+                0,
+                List.of("-e", "REFERENCE_PIPELINE_PACE=0.02"),
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "prod_episode",
+                "--tool-arg",
+                "topic=" + topic,
+                "--tool-arg",
+                "budget=3"));
     String runId = started.get("run_id").asText();
     assertThat(started.get("topic").asText()).isEqualTo(topic);
 
@@ -80,23 +102,38 @@ class McpServerTest {
     CallToolResult waited;
     try (McpSyncClient client = sdkClient(progress)) {
       client.initialize();
-      CallToolResult early = client.callTool(new CallToolRequest("result", Map.of("run_id", runId), null));
+      CallToolResult early =
+          client.callTool(new CallToolRequest("result", Map.of("run_id", runId), null));
       assertThat(early.isError()).isTrue();
       JsonNode notEnded = JSON.readTree(((TextContent) early.content().get(0)).text());
       assertThat(notEnded.get("error_type").asText()).isEqualTo("NOT_ENDED");
       assertThat(notEnded.get("hint").asText()).contains("status");
-      waited = client.callTool(new CallToolRequest("status", Map.of("run_id", runId, "wait_seconds", 90),
-          Map.of("progressToken", "wait-1")));
+      waited =
+          client.callTool(
+              new CallToolRequest(
+                  "status",
+                  Map.of("run_id", runId, "wait_seconds", 90),
+                  Map.of("progressToken", "wait-1")));
     }
     JsonNode end = JSON.readTree(((TextContent) waited.content().get(0)).text());
     assertThat(end.get("status").asText()).isEqualTo("success");
     assertThat(progress).isNotEmpty();
-    assertThat(progress).extracting(ProgressNotification::message).allMatch(m -> m.startsWith(runId + ": running"));
+    assertThat(progress)
+        .extracting(ProgressNotification::message)
+        .allMatch(m -> m.startsWith(runId + ": running"));
     List<Double> values = progress.stream().map(ProgressNotification::progress).toList();
     assertThat(values).isSorted().doesNotHaveDuplicates();
 
-    JsonNode result = text(inspector(0, "--method", "tools/call", "--tool-name", "result", "--tool-arg",
-        "run_id=" + runId));
+    JsonNode result =
+        text(
+            inspector(
+                0,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "result",
+                "--tool-arg",
+                "run_id=" + runId));
     assertThat(result.get("final_cost").asDouble()).isPositive().isLessThanOrEqualTo(3.0);
     assertThat(result.get("quality_score").asDouble()).isPositive();
     assertThat(result.get("output_files")).isNotEmpty();
@@ -105,12 +142,31 @@ class McpServerTest {
 
   @Test
   void cancelEndsARunningRun() throws Exception {
-    JsonNode started = text(inspector(0, List.of("-e", "REFERENCE_PIPELINE_SIMULATE=hang"), "--method", "tools/call",
-        "--tool-name", "prod_research", "--tool-arg", "topic=Hanging", "--tool-arg", "timeout=2m"));
+    JsonNode started =
+        text(
+            inspector(
+                0,
+                List.of("-e", "REFERENCE_PIPELINE_SIMULATE=hang"),
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "prod_research",
+                "--tool-arg",
+                "topic=Hanging",
+                "--tool-arg",
+                "timeout=2m"));
     String runId = started.get("run_id").asText();
     awaitChild(runId);
-    JsonNode cancelled = text(inspector(0, "--method", "tools/call", "--tool-name", "cancel", "--tool-arg",
-        "run_id=" + runId));
+    JsonNode cancelled =
+        text(
+            inspector(
+                0,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "cancel",
+                "--tool-arg",
+                "run_id=" + runId));
     assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
     assertThat(cancelled.get("error_type").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("hint").asText()).isNotBlank();
@@ -119,25 +175,45 @@ class McpServerTest {
 
   @Test
   void badArgumentsComeBackAsToolErrorsWithTypeAndHint() throws Exception {
-    JsonNode bad = inspector(5, "--method", "tools/call", "--tool-name", "prod_episode", "--tool-arg", "topic=x",
-        "--tool-arg", "quality_threshold=42");
+    JsonNode bad =
+        inspector(
+            5,
+            "--method",
+            "tools/call",
+            "--tool-name",
+            "prod_episode",
+            "--tool-arg",
+            "topic=x",
+            "--tool-arg",
+            "quality_threshold=42");
     assertThat(bad.path("result").path("isError").asBoolean()).isTrue();
     JsonNode error = text(bad);
     assertThat(error.get("error_type").asText()).isEqualTo("USAGE_ERROR");
     assertThat(error.get("error_message").asText()).contains("quality threshold").contains("42");
     assertThat(error.get("hint").asText()).isNotBlank();
 
-    JsonNode unknown = text(inspector(5, "--method", "tools/call", "--tool-name", "result", "--tool-arg",
-        "run_id=20990101-000000-episode-abcdef"));
+    JsonNode unknown =
+        text(
+            inspector(
+                5,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "result",
+                "--tool-arg",
+                "run_id=20990101-000000-episode-abcdef"));
     assertThat(unknown.get("error_type").asText()).isEqualTo("USAGE_ERROR");
     assertThat(unknown.get("error_message").asText()).contains("unknown run id");
     assertThat(project.resolve(".prod-bridge/runs")).doesNotExist();
   }
 
   private McpSyncClient sdkClient(List<ProgressNotification> progress) {
-    ServerParameters server = ServerParameters.builder("sh")
-        .args("-c", "cd '" + project + "' && exec '" + launcher + "' mcp").build();
-    return McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
+    ServerParameters server =
+        ServerParameters.builder("sh")
+            .args("-c", "cd '" + project + "' && exec '" + launcher + "' mcp")
+            .build();
+    return McpClient.sync(
+            new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
         .requestTimeout(Duration.ofSeconds(120))
         .progressConsumer(progress::add)
         .build();
@@ -153,9 +229,17 @@ class McpServerTest {
   }
 
   /** One Inspector CLI call on a fresh server process; its JSON output. */
-  private JsonNode inspector(int expectedExit, List<String> before, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(NpmClients.inspector().toString(), "--cli", "--format", "json",
-        "--cwd", project.toString()));
+  private JsonNode inspector(int expectedExit, List<String> before, String... args)
+      throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                NpmClients.inspector().toString(),
+                "--cli",
+                "--format",
+                "json",
+                "--cwd",
+                project.toString()));
     cmd.addAll(before);
     cmd.addAll(List.of(launcher.toString(), "mcp"));
     cmd.addAll(List.of(args));

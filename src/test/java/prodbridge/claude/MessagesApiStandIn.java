@@ -18,17 +18,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A scripted stand-in for the Messages API on 127.0.0.1, for the real Claude Code CLI: it answers (streamed SSE
- * events) with the tool calls that the slash command's own text asks for, as a model following it would: start
- * the run with the first code line (the user's arguments single-quoted), wait with the second (in the background
- * when the text asks for it and the Bash tool offers it, then read the output file the completion notice names;
- * else in the foreground while it says running), and end with the final output as its answer. Every request body is kept for the test.
+ * A scripted stand-in for the Messages API on 127.0.0.1, for the real Claude Code CLI: it answers
+ * (streamed SSE events) with the tool calls that the slash command's own text asks for, as a model
+ * following it would: start the run with the first code line (the user's arguments single-quoted),
+ * wait with the second (in the background when the text asks for it and the Bash tool offers it,
+ * then read the output file the completion notice names; else in the foreground while it says
+ * running), and end with the final output as its answer. Every request body is kept for the test.
  */
 final class MessagesApiStandIn implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CODE = Pattern.compile("```\\n\\s*(.+?)\\n\\s*```", Pattern.DOTALL);
-  private static final Pattern ARGS = Pattern.compile("<command-args>(.*?)</command-args>", Pattern.DOTALL);
-  private static final Pattern FOREGROUND = Pattern.compile("`(prod-bridge status RUN_ID --wait 9m[^`]*)`");
+  private static final Pattern ARGS =
+      Pattern.compile("<command-args>(.*?)</command-args>", Pattern.DOTALL);
+  private static final Pattern FOREGROUND =
+      Pattern.compile("`(prod-bridge status RUN_ID --wait 9m[^`]*)`");
 
   private final HttpServer server;
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -52,14 +55,18 @@ final class MessagesApiStandIn implements AutoCloseable {
     return requests;
   }
 
-  /** Every Bash tool call the stand-in made, in order (the last request holds the whole conversation). */
+  /**
+   * Every Bash tool call the stand-in made, in order (the last request holds the whole
+   * conversation).
+   */
   List<JsonNode> bashCalls() {
     List<JsonNode> calls = new ArrayList<>();
     for (JsonNode r : requests) {
       List<JsonNode> these = new ArrayList<>();
       for (JsonNode m : r.path("messages")) {
         for (JsonNode b : m.path("content")) {
-          if ("tool_use".equals(b.path("type").asText()) && "Bash".equals(b.path("name").asText())) {
+          if ("tool_use".equals(b.path("type").asText())
+              && "Bash".equals(b.path("name").asText())) {
             these.add(b.path("input"));
           }
         }
@@ -96,32 +103,71 @@ final class MessagesApiStandIn implements AutoCloseable {
       x.sendResponseHeaders(200, 0);
       OutputStream out = x.getResponseBody();
       ObjectNode start = message(req);
-      event(out, "message_start", JSON.createObjectNode().put("type", "message_start").set("message", start));
+      event(
+          out,
+          "message_start",
+          JSON.createObjectNode().put("type", "message_start").set("message", start));
       if (answer.has("input")) {
         ObjectNode block = answer.deepCopy();
         block.set("input", JSON.createObjectNode());
-        event(out, "content_block_start", JSON.createObjectNode().put("type", "content_block_start").put("index", 0)
-            .set("content_block", block));
-        event(out, "content_block_delta", JSON.createObjectNode().put("type", "content_block_delta").put("index", 0)
-            .set("delta", JSON.createObjectNode().put("type", "input_json_delta")
-                .put("partial_json", JSON.writeValueAsString(answer.get("input")))));
+        event(
+            out,
+            "content_block_start",
+            JSON.createObjectNode()
+                .put("type", "content_block_start")
+                .put("index", 0)
+                .set("content_block", block));
+        event(
+            out,
+            "content_block_delta",
+            JSON.createObjectNode()
+                .put("type", "content_block_delta")
+                .put("index", 0)
+                .set(
+                    "delta",
+                    JSON.createObjectNode()
+                        .put("type", "input_json_delta")
+                        .put("partial_json", JSON.writeValueAsString(answer.get("input")))));
       } else {
-        event(out, "content_block_start", JSON.createObjectNode().put("type", "content_block_start").put("index", 0)
-            .set("content_block", text("")));
-        event(out, "content_block_delta", JSON.createObjectNode().put("type", "content_block_delta").put("index", 0)
-            .set("delta", JSON.createObjectNode().put("type", "text_delta").put("text", answer.get("text").asText())));
+        event(
+            out,
+            "content_block_start",
+            JSON.createObjectNode()
+                .put("type", "content_block_start")
+                .put("index", 0)
+                .set("content_block", text("")));
+        event(
+            out,
+            "content_block_delta",
+            JSON.createObjectNode()
+                .put("type", "content_block_delta")
+                .put("index", 0)
+                .set(
+                    "delta",
+                    JSON.createObjectNode()
+                        .put("type", "text_delta")
+                        .put("text", answer.get("text").asText())));
       }
-      event(out, "content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0));
+      event(
+          out,
+          "content_block_stop",
+          JSON.createObjectNode().put("type", "content_block_stop").put("index", 0));
       ObjectNode delta = JSON.createObjectNode().put("type", "message_delta");
-      delta.set("delta", JSON.createObjectNode().put("stop_reason", answer.has("input") ? "tool_use" : "end_turn")
-          .putNull("stop_sequence"));
+      delta.set(
+          "delta",
+          JSON.createObjectNode()
+              .put("stop_reason", answer.has("input") ? "tool_use" : "end_turn")
+              .putNull("stop_sequence"));
       delta.set("usage", JSON.createObjectNode().put("output_tokens", 1));
       event(out, "message_delta", delta);
       event(out, "message_stop", JSON.createObjectNode().put("type", "message_stop"));
     }
   }
 
-  /** The next step of the command's instructions, given the conversation so far: a tool_use block or a text. */
+  /**
+   * The next step of the command's instructions, given the conversation so far: a tool_use block or
+   * a text.
+   */
   private JsonNode answer(JsonNode req) {
     String skill = null;
     String args = null;
@@ -132,8 +178,10 @@ final class MessagesApiStandIn implements AutoCloseable {
     String outputFile = null;
     for (JsonNode m : req.path("messages")) {
       // content is a list of blocks, or (for some messages the CLI adds itself) one plain string
-      JsonNode content = m.path("content").isTextual()
-          ? JSON.createArrayNode().add(text(m.path("content").asText())) : m.path("content");
+      JsonNode content =
+          m.path("content").isTextual()
+              ? JSON.createArrayNode().add(text(m.path("content").asText()))
+              : m.path("content");
       for (JsonNode b : content) {
         String type = b.path("type").asText();
         if ("text".equals(type) && !"assistant".equals(m.path("role").asText())) {
@@ -172,7 +220,8 @@ final class MessagesApiStandIn implements AutoCloseable {
       code.add(c.group(1).strip());
     }
     if (lastCall == null) {
-      return bash(code.get(0).replace("'<the arguments above>'", quoted(args == null ? "" : args)), false);
+      return bash(
+          code.get(0).replace("'<the arguments above>'", quoted(args == null ? "" : args)), false);
     }
     String last = lastCall.path("command").asText(lastCall.path("file_path").asText());
     if (notified) {
@@ -234,21 +283,28 @@ final class MessagesApiStandIn implements AutoCloseable {
   }
 
   private JsonNode bash(String command, boolean background) {
-    ObjectNode input = JSON.createObjectNode().put("command", command).put("description", "prod-bridge");
+    ObjectNode input =
+        JSON.createObjectNode().put("command", command).put("description", "prod-bridge");
     if (background) {
       input.put("run_in_background", true);
     } else {
       input.put("timeout", 600000);
     }
-    ObjectNode b = JSON.createObjectNode().put("type", "tool_use").put("id", "toolu_" + ids.incrementAndGet())
-        .put("name", "Bash");
+    ObjectNode b =
+        JSON.createObjectNode()
+            .put("type", "tool_use")
+            .put("id", "toolu_" + ids.incrementAndGet())
+            .put("name", "Bash");
     b.set("input", input);
     return b;
   }
 
   private JsonNode read(String file) {
-    ObjectNode b = JSON.createObjectNode().put("type", "tool_use").put("id", "toolu_" + ids.incrementAndGet())
-        .put("name", "Read");
+    ObjectNode b =
+        JSON.createObjectNode()
+            .put("type", "tool_use")
+            .put("id", "toolu_" + ids.incrementAndGet())
+            .put("name", "Read");
     b.set("input", JSON.createObjectNode().put("file_path", file));
     return b;
   }
@@ -258,8 +314,12 @@ final class MessagesApiStandIn implements AutoCloseable {
   }
 
   private ObjectNode message(JsonNode req) {
-    ObjectNode m = JSON.createObjectNode().put("id", "msg_" + ids.incrementAndGet()).put("type", "message")
-        .put("role", "assistant").put("model", req.path("model").asText("claude"));
+    ObjectNode m =
+        JSON.createObjectNode()
+            .put("id", "msg_" + ids.incrementAndGet())
+            .put("type", "message")
+            .put("role", "assistant")
+            .put("model", req.path("model").asText("claude"));
     m.set("content", JSON.createArrayNode());
     m.putNull("stop_reason");
     m.putNull("stop_sequence");
@@ -268,7 +328,9 @@ final class MessagesApiStandIn implements AutoCloseable {
   }
 
   private static void event(OutputStream out, String name, JsonNode data) throws IOException {
-    out.write(("event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 

@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real npm clients that .ci/run installs under target/clients (Claude Code's CLI, the MCP Inspector). Missing
- * outside CI, a test is skipped with a message saying how to get them; missing under CI=true, it fails.
+ * The real npm clients that .ci/run installs under target/clients (Claude Code's CLI, the MCP
+ * Inspector). Missing outside CI, a test is skipped with a message saying how to get them; missing
+ * under CI=true, it fails.
  */
 final class NpmClients {
   static final Path DIR = Path.of("target", "clients", "node_modules", ".bin").toAbsolutePath();
@@ -26,7 +27,8 @@ final class NpmClients {
   private static Path require(String name) {
     Path bin = DIR.resolve(name);
     if (!Files.isExecutable(bin)) {
-      String message = name + " is not installed in " + DIR + "; run .ci/npm-clients (as .ci/run does)";
+      String message =
+          name + " is not installed in " + DIR + "; run .ci/npm-clients (as .ci/run does)";
       if ("true".equals(System.getenv("CI"))) {
         fail(message);
       }

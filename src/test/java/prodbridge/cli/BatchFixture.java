@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * A fast pipeline for batch tests: a bash child that notes its start and end on a timeline, sleeps, reports a cost
- * of $0.40 and, as its very last act, appends its topic to {@code done} (the child's own side effect that proves
- * how often each job really succeeded). Topics containing "fail" exit 1 instead.
+ * A fast pipeline for batch tests: a bash child that notes its start and end on a timeline, sleeps,
+ * reports a cost of $0.40 and, as its very last act, appends its topic to {@code done} (the child's
+ * own side effect that proves how often each job really succeeded). Topics containing "fail" exit 1
+ * instead.
  */
 final class BatchFixture {
   final Path dir;
@@ -21,20 +22,39 @@ final class BatchFixture {
     this.dir = dir;
   }
 
-  /** Writes the config file and returns its path; {@code extra} is more JSON for the profile (may be empty). */
+  /**
+   * Writes the config file and returns its path; {@code extra} is more JSON for the profile (may be
+   * empty).
+   */
   Path config(double sleepSeconds, String extra) throws IOException {
     return config(sleepSeconds, extra, "");
   }
 
-  /** As {@link #config(double, String)}, with {@code prelude} (bash) run first, e.g. to start grandchildren. */
+  /**
+   * As {@link #config(double, String)}, with {@code prelude} (bash) run first, e.g. to start
+   * grandchildren.
+   */
   Path config(double sleepSeconds, String extra, String prelude) throws IOException {
-    String script = prelude + "echo \"start $(date +%s%N)\" >> '" + dir.resolve("timeline") + "'; "
-        + "sleep " + sleepSeconds + "; echo \"end $(date +%s%N)\" >> '" + dir.resolve("timeline") + "'; "
-        + "case \"$1\" in *fail*) echo 'pipeline error: topic refused' >&2; exit 1;; esac; "
-        + "echo '{\"event\":\"done\",\"cost\":0.40}'; printf '%s\\n' \"$1\" >> '" + dir.resolve("done") + "'";
-    String json = "{\"profiles\": {\"prod-episode\": {\"argv\": [\"bash\", \"-c\", " + quote(script)
-        + ", \"fixture\", \"{topic}\"], \"budget\": 1.00, \"grace\": \"2s\", \"retry\": {\"max_attempts\": 1}"
-        + (extra.isEmpty() ? "" : ", " + extra) + "}}}";
+    String script =
+        prelude
+            + "echo \"start $(date +%s%N)\" >> '"
+            + dir.resolve("timeline")
+            + "'; "
+            + "sleep "
+            + sleepSeconds
+            + "; echo \"end $(date +%s%N)\" >> '"
+            + dir.resolve("timeline")
+            + "'; "
+            + "case \"$1\" in *fail*) echo 'pipeline error: topic refused' >&2; exit 1;; esac; "
+            + "echo '{\"event\":\"done\",\"cost\":0.40}'; printf '%s\\n' \"$1\" >> '"
+            + dir.resolve("done")
+            + "'";
+    String json =
+        "{\"profiles\": {\"prod-episode\": {\"argv\": [\"bash\", \"-c\", "
+            + quote(script)
+            + ", \"fixture\", \"{topic}\"], \"budget\": 1.00, \"grace\": \"2s\", \"retry\": {\"max_attempts\": 1}"
+            + (extra.isEmpty() ? "" : ", " + extra)
+            + "}}}";
     Path file = dir.resolve("fast.json");
     Files.writeString(file, json);
     return file;

@@ -17,8 +17,9 @@ import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * A batch coordinator killed half-way (kill -9, or SIGTERM) loses no finished result and leaves no process; the
- * resumed batch runs each remaining job once. "Once" is counted from the children's own side effects.
+ * A batch coordinator killed half-way (kill -9, or SIGTERM) loses no finished result and leaves no
+ * process; the resumed batch runs each remaining job once. "Once" is counted from the children's
+ * own side effects.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class BatchKillTest {
@@ -33,11 +34,21 @@ class BatchKillTest {
   }
 
   private Process start(Path config, String... more) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("batch", "season.csv", "--config", config.toString(),
-        "--batch-dir", "b", "--format", "json"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "batch",
+                "season.csv",
+                "--config",
+                config.toString(),
+                "--batch-dir",
+                "b",
+                "--format",
+                "json"));
     args.addAll(List.of(more));
     ProcessBuilder pb = Bridge.command(dir, args.toArray(String[]::new));
-    pb.redirectOutput(dir.resolve("coordinator.out").toFile()).redirectError(dir.resolve("coordinator.err").toFile());
+    pb.redirectOutput(dir.resolve("coordinator.out").toFile())
+        .redirectError(dir.resolve("coordinator.err").toFile());
     return pb.start();
   }
 
@@ -45,7 +56,9 @@ class BatchKillTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (fx.doneCounts().size() < n) {
       assertThat(System.nanoTime()).as("%d jobs done within 2 minutes", n).isLessThan(deadline);
-      assertThat(coordinator.isAlive()).as(Files.readString(dir.resolve("coordinator.err"))).isTrue();
+      assertThat(coordinator.isAlive())
+          .as(Files.readString(dir.resolve("coordinator.err")))
+          .isTrue();
       Thread.sleep(50);
     }
   }
@@ -53,7 +66,8 @@ class BatchKillTest {
   private void awaitStarted(int n) throws Exception {
     Path events = dir.resolve("b/events.jsonl");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.exists(events) || Files.readString(events).split("\"kind\":\"started\"", -1).length - 1 < n) {
+    while (!Files.exists(events)
+        || Files.readString(events).split("\"kind\":\"started\"", -1).length - 1 < n) {
       assertThat(System.nanoTime()).as("%d jobs started within 2 minutes", n).isLessThan(deadline);
       Thread.sleep(20);
     }
@@ -69,19 +83,38 @@ class BatchKillTest {
 
     coordinator.destroyForcibly();
     coordinator.waitFor(10, TimeUnit.SECONDS);
-    assertThat(NoLeftoverProcesses.waitForNone(30_000)).as("job supervisors and children after kill -9").isEmpty();
+    assertThat(NoLeftoverProcesses.waitForNone(30_000))
+        .as("job supervisors and children after kill -9")
+        .isEmpty();
 
-    List<String> journal = Files.readAllLines(dir.resolve("b/journal.jsonl"), StandardCharsets.UTF_8);
+    List<String> journal =
+        Files.readAllLines(dir.resolve("b/journal.jsonl"), StandardCharsets.UTF_8);
     long succeeded = journal.stream().filter(l -> l.contains("\"status\":\"success\"")).count();
-    assertThat(succeeded).as("every finished child has its record").isEqualTo(fx.doneCounts().size());
-    assertThat(journal).allMatch(l -> l.contains("\"status\":\"success\"") || l.contains("\"status\":\"cancelled\""));
+    assertThat(succeeded)
+        .as("every finished child has its record")
+        .isEqualTo(fx.doneCounts().size());
+    assertThat(journal)
+        .allMatch(
+            l -> l.contains("\"status\":\"success\"") || l.contains("\"status\":\"cancelled\""));
 
-    CliRun resumed = new CliHarness(dir).run("batch", "season.csv", "--config", config.toString(),
-        "--batch-dir", "b", "--parallel", "4", "--resume");
+    CliRun resumed =
+        new CliHarness(dir)
+            .run(
+                "batch",
+                "season.csv",
+                "--config",
+                config.toString(),
+                "--batch-dir",
+                "b",
+                "--parallel",
+                "4",
+                "--resume");
 
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
     assertThat(resumed.json().get("counts").get("success").asInt()).isEqualTo(50);
-    assertThat(fx.doneCounts()).hasSize(50).allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    assertThat(fx.doneCounts())
+        .hasSize(50)
+        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
   }
 
   @Test
@@ -100,15 +133,28 @@ class BatchKillTest {
     int cancelled = summary.get("counts").get("cancelled").asInt();
     assertThat(cancelled).as("the jobs running at SIGTERM").isBetween(1, 3);
     assertThat(summary.get("counts").get("success").asInt()).isEqualTo(fx.doneCounts().size());
-    assertThat(summary.get("counts").get("pending").asInt()).isEqualTo(9 - cancelled - fx.doneCounts().size());
+    assertThat(summary.get("counts").get("pending").asInt())
+        .isEqualTo(9 - cancelled - fx.doneCounts().size());
     assertThat(NoLeftoverProcesses.waitForNone(5_000)).isEmpty();
     JsonNode status = new CliHarness(dir).run("batch-status", "b").json();
     assertThat(status.get("state").asText()).isEqualTo("cancelled");
 
-    CliRun resumed = new CliHarness(dir).run("batch", "season.csv", "--config", config.toString(),
-        "--batch-dir", "b", "--parallel", "3", "--resume");
+    CliRun resumed =
+        new CliHarness(dir)
+            .run(
+                "batch",
+                "season.csv",
+                "--config",
+                config.toString(),
+                "--batch-dir",
+                "b",
+                "--parallel",
+                "3",
+                "--resume");
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-    assertThat(fx.doneCounts()).hasSize(9).allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
+    assertThat(fx.doneCounts())
+        .hasSize(9)
+        .allSatisfy((topic, n) -> assertThat(n).as(topic).isEqualTo(1));
   }
 
   @Test
@@ -119,8 +165,16 @@ class BatchKillTest {
     coordinator = start(config, "--parallel", "1");
     awaitDone(fx, 1);
 
-    CliRun second = new CliHarness(dir).run("batch", "season.csv", "--config", config.toString(),
-        "--batch-dir", "b", "--resume");
+    CliRun second =
+        new CliHarness(dir)
+            .run(
+                "batch",
+                "season.csv",
+                "--config",
+                config.toString(),
+                "--batch-dir",
+                "b",
+                "--resume");
     assertThat(second.exitCode()).isEqualTo(2);
     assertThat(second.stderr()).contains("is being run now by process " + coordinator.pid());
 

@@ -33,8 +33,16 @@ class CancelSignalTest {
   @ValueSource(strings = {"INT", "TERM", "HUP"})
   void aSignalToTheBridgeCancelsTheRun(String signal) throws Exception {
     Path out = dir.resolve("out.json");
-    ProcessBuilder pb = Bridge.command(dir, "run", "--grace", "1s", "--", "bash", "-c",
-        "trap '' TERM; echo ready; sleep 321 & sleep 322");
+    ProcessBuilder pb =
+        Bridge.command(
+            dir,
+            "run",
+            "--grace",
+            "1s",
+            "--",
+            "bash",
+            "-c",
+            "trap '' TERM; echo ready; sleep 321 & sleep 322");
     pb.redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile());
     bridge = pb.start();
     awaitChildOutput("ready");
@@ -45,11 +53,15 @@ class CancelSignalTest {
     JsonNode r = Bridge.json(Files.readString(out, StandardCharsets.UTF_8));
     assertThat(r.get("status").asText()).isEqualTo("cancelled");
     assertThat(r.get("error_type").asText()).isEqualTo("CANCELLED");
-    assertThat(r.get("processes_ended").get("sigkill").asInt()).as("TERM is ignored in that tree").isPositive();
+    assertThat(r.get("processes_ended").get("sigkill").asInt())
+        .as("TERM is ignored in that tree")
+        .isPositive();
     assertThat(NoLeftoverProcesses.waitForNone(1000)).isEmpty();
   }
 
-  /** Waits until the supervised child has started and printed, so the signal finds a run to cancel. */
+  /**
+   * Waits until the supervised child has started and printed, so the signal finds a run to cancel.
+   */
   private void awaitChildOutput(String text) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline) {

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import prodbridge.testing.CliRun;
 
-/** Runs the CLI in-process with captured stdout and stderr, as if stdout were a pipe (JSON by default). */
+/**
+ * Runs the CLI in-process with captured stdout and stderr, as if stdout were a pipe (JSON by
+ * default).
+ */
 final class CliHarness {
   private final Path workingDir;
   private final Map<String, String> env = new HashMap<>(System.getenv());
@@ -45,8 +48,15 @@ final class CliHarness {
   private CliRun run(boolean terminal, boolean stderrTerminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env), workingDir,
-        terminal, stderrTerminal, null);
+    Context ctx =
+        new Context(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Map.copyOf(env),
+            workingDir,
+            terminal,
+            stderrTerminal,
+            null);
     int code = new Main(ctx).run(args);
     return new CliRun(code, out.toString(), err.toString());
   }

@@ -17,8 +17,9 @@ import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * Detached runs with real bridge processes: the caller gets control back at once, the run's supervisor lives on in
- * its own session, and whatever happens to it the run ends in exactly one final state with nothing left running.
+ * Detached runs with real bridge processes: the caller gets control back at once, the run's
+ * supervisor lives on in its own session, and whatever happens to it the run ends in exactly one
+ * final state with nothing left running.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class DetachedRunTest {
@@ -49,11 +50,16 @@ class DetachedRunTest {
   }
 
   private JsonNode state(String runId) throws IOException {
-    return Bridge.json(Files.readString(dir.resolve(".prod-bridge/runs").resolve(runId).resolve("state.json"),
-        StandardCharsets.UTF_8));
+    return Bridge.json(
+        Files.readString(
+            dir.resolve(".prod-bridge/runs").resolve(runId).resolve("state.json"),
+            StandardCharsets.UTF_8));
   }
 
-  /** Waits until the supervisor has started the child and recorded both, and remembers the supervisor. */
+  /**
+   * Waits until the supervisor has started the child and recorded both, and remembers the
+   * supervisor.
+   */
   private JsonNode awaitChild(String runId) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
@@ -110,11 +116,15 @@ class DetachedRunTest {
 
   @Test
   void aSupervisorKilledWithSigkillLeavesALostRunAndNoProcess() throws Exception {
-    String id = bridge("run", "--detach", "--", "bash", "-c", "sleep 331 & setsid sleep 332 & sleep 333")
-        .json().get("run_id").asText();
+    String id =
+        bridge("run", "--detach", "--", "bash", "-c", "sleep 331 & setsid sleep 332 & sleep 333")
+            .json()
+            .get("run_id")
+            .asText();
     awaitChild(id);
     long deadline = System.currentTimeMillis() + 30_000;
-    while (NoLeftoverProcesses.markedProcesses().size() < 3 && System.currentTimeMillis() < deadline) {
+    while (NoLeftoverProcesses.markedProcesses().size() < 3
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(50); // the child's bash may not have forked its sleeps yet on a loaded machine
     }
     assertThat(NoLeftoverProcesses.markedProcesses()).hasSizeGreaterThanOrEqualTo(3);
@@ -127,22 +137,37 @@ class DetachedRunTest {
     JsonNode r = status.json();
     assertThat(r.get("status").asText()).isEqualTo("lost");
     assertThat(r.get("hint").asText()).contains("supervisor died");
-    // status lets the run's keeper finish ending the tree and recording the run; the result counts what it ended
+    // status lets the run's keeper finish ending the tree and recording the run; the result counts
+    // what it ended
     assertThat(r.get("processes_ended").get("sigterm").asInt()).isGreaterThanOrEqualTo(3);
     assertThat(NoLeftoverProcesses.markedProcesses())
-        .as("the keeper, and the reap it became, ended before status answered").isEmpty();
+        .as("the keeper, and the reap it became, ended before status answered")
+        .isEmpty();
     assertThat(state(id).get("status").asText()).isEqualTo("lost");
-    assertThat(bridge("status", id, "--format", "json").json().get("status").asText()).as("stays lost")
+    assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
+        .as("stays lost")
         .isEqualTo("lost");
   }
 
   @Test
   void statusWhileTheKeeperIsStillEndingTheTreeWaitsForTheKeepersAccount() throws Exception {
-    String id = bridge("run", "--detach", "--grace", "3s", "--", "bash", "-c", "trap '' TERM; sleep 351 & sleep 352")
-        .json().get("run_id").asText();
+    String id =
+        bridge(
+                "run",
+                "--detach",
+                "--grace",
+                "3s",
+                "--",
+                "bash",
+                "-c",
+                "trap '' TERM; sleep 351 & sleep 352")
+            .json()
+            .get("run_id")
+            .asText();
     awaitChild(id);
     long deadline = System.currentTimeMillis() + 30_000;
-    while (NoLeftoverProcesses.markedProcesses().size() < 3 && System.currentTimeMillis() < deadline) {
+    while (NoLeftoverProcesses.markedProcesses().size() < 3
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
     assertThat(NoLeftoverProcesses.markedProcesses()).hasSizeGreaterThanOrEqualTo(3);
@@ -154,22 +179,33 @@ class DetachedRunTest {
 
     assertThat(r.get("status").asText()).isEqualTo("lost");
     assertThat(r.get("processes_ended").get("sigterm").asInt()).isGreaterThanOrEqualTo(3);
-    assertThat(r.get("processes_ended").get("sigkill").asInt()).as("after the keeper's grace")
+    assertThat(r.get("processes_ended").get("sigkill").asInt())
+        .as("after the keeper's grace")
         .isGreaterThanOrEqualTo(3);
     assertThat(NoLeftoverProcesses.markedProcesses())
-        .as("the keeper, and the reap it became, ended before status answered").isEmpty();
+        .as("the keeper, and the reap it became, ended before status answered")
+        .isEmpty();
   }
 
   @Test
-  void aSecondRunOfAnEpisodeIsRefusedWhileTheFirstLivesAndAllowedOnceItsSupervisorIsKilled() throws Exception {
-    String id = bridge("run", "--episode-id", "same1", "--detach", "--", "bash", "-c", "sleep 361")
-        .json().get("run_id").asText();
+  void aSecondRunOfAnEpisodeIsRefusedWhileTheFirstLivesAndAllowedOnceItsSupervisorIsKilled()
+      throws Exception {
+    String id =
+        bridge("run", "--episode-id", "same1", "--detach", "--", "bash", "-c", "sleep 361")
+            .json()
+            .get("run_id")
+            .asText();
     awaitChild(id);
 
     CliRun detached = bridge("run", "--episode-id", "same1", "--detach", "--", "true");
     assertThat(detached.exitCode()).isEqualTo(2);
-    assertThat(detached.stderr().strip()).isEqualTo("prod-bridge: episode same1 is being produced by run " + id
-        + " right now; wait for it (prod-bridge status " + id + " --wait 9m) or use another --episode-id");
+    assertThat(detached.stderr().strip())
+        .isEqualTo(
+            "prod-bridge: episode same1 is being produced by run "
+                + id
+                + " right now; wait for it (prod-bridge status "
+                + id
+                + " --wait 9m) or use another --episode-id");
     CliRun foreground = new CliHarness(dir).run("run", "--episode-id", "same1", "--", "true");
     assertThat(foreground.exitCode()).isEqualTo(2);
     assertThat(foreground.stderr()).contains("is being produced by run " + id);
@@ -179,7 +215,8 @@ class DetachedRunTest {
 
     new ProcessBuilder("kill", "-KILL", String.valueOf(supervisorPid)).start().waitFor();
     ProcessHandle.of(supervisorPid).ifPresent(h -> h.onExit().join());
-    assertThat(bridge("status", id, "--format", "json").json().get("status").asText()).isEqualTo("lost");
+    assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
+        .isEqualTo("lost");
     CliRun after = new CliHarness(dir).run("run", "--episode-id", "same1", "--", "true");
     assertThat(after.exitCode()).as("the kernel released the killed supervisor's lock").isZero();
     assertThat(NoLeftoverProcesses.waitForNone(2000)).isEmpty();
@@ -187,8 +224,19 @@ class DetachedRunTest {
 
   @Test
   void cancelEndsTheWholeTreeAndTheRunIsCancelled() throws Exception {
-    String id = bridge("run", "--detach", "--grace", "1s", "--", "bash", "-c",
-        "trap '' TERM; sleep 341 & sleep 342").json().get("run_id").asText();
+    String id =
+        bridge(
+                "run",
+                "--detach",
+                "--grace",
+                "1s",
+                "--",
+                "bash",
+                "-c",
+                "trap '' TERM; sleep 341 & sleep 342")
+            .json()
+            .get("run_id")
+            .asText();
     awaitChild(id);
 
     CliRun cancel = bridge("cancel", id, "--format", "json");
@@ -198,12 +246,17 @@ class DetachedRunTest {
     assertThat(r.get("status").asText()).isEqualTo("cancelled");
     assertThat(r.get("error_type").asText()).isEqualTo("CANCELLED");
     assertThat(NoLeftoverProcesses.waitForNone(2000)).isEmpty();
-    assertThat(bridge("status", id, "--format", "json").json().get("status").asText()).isEqualTo("cancelled");
+    assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
+        .isEqualTo("cancelled");
   }
 
   @Test
   void statusOfAFailedRunIsExitZeroAndOfAnUnknownIdExitTwo() throws Exception {
-    String id = bridge("run", "--detach", "--", "bash", "-c", "echo broke >&2; exit 3").json().get("run_id").asText();
+    String id =
+        bridge("run", "--detach", "--", "bash", "-c", "echo broke >&2; exit 3")
+            .json()
+            .get("run_id")
+            .asText();
     CliRun failed = bridge("status", id, "--wait", "60s", "--format", "json");
     assertThat(failed.exitCode()).isZero();
     assertThat(failed.json().get("status").asText()).isEqualTo("error");

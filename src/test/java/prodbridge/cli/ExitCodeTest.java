@@ -12,13 +12,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import prodbridge.classify.ErrorType;
 
-/** The exit codes: one number each, an error class's own code for it, and the README's table lists exactly them. */
+/**
+ * The exit codes: one number each, an error class's own code for it, and the README's table lists
+ * exactly them.
+ */
 class ExitCodeTest {
   @Test
   void everyCodeIsItsOwnNumber() {
     assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).doesNotHaveDuplicates();
-    assertThat(List.of(ExitCode.OK.code(), ExitCode.INTERNAL.code(), ExitCode.USAGE.code(),
-        ExitCode.NOT_ALL_SUCCEEDED.code(), ExitCode.STORE.code())).containsExactly(0, 1, 2, 3, 4);
+    assertThat(
+            List.of(
+                ExitCode.OK.code(),
+                ExitCode.INTERNAL.code(),
+                ExitCode.USAGE.code(),
+                ExitCode.NOT_ALL_SUCCEEDED.code(),
+                ExitCode.STORE.code()))
+        .containsExactly(0, 1, 2, 3, 4);
   }
 
   @Test
@@ -36,7 +45,8 @@ class ExitCodeTest {
     table = table.substring(0, table.indexOf("\n\n", table.indexOf("\n|")));
     Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
     List<Integer> documented = row.results().map(m -> Integer.parseInt(m.group(1))).toList();
-    assertThat(documented).containsExactlyElementsOf(
-        Arrays.stream(ExitCode.values()).map(ExitCode::code).sorted().toList());
+    assertThat(documented)
+        .containsExactlyElementsOf(
+            Arrays.stream(ExitCode.values()).map(ExitCode::code).sorted().toList());
   }
 }

@@ -45,7 +45,9 @@ class FailureRehearsalTest {
     long millis = (System.nanoTime() - t0) / 1_000_000;
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).as(run.stdout()).isEqualTo("success");
-    assertThat(r.get("processes_ended").get("sigterm").asInt()).as("the sleep grandchild").isEqualTo(1);
+    assertThat(r.get("processes_ended").get("sigterm").asInt())
+        .as("the sleep grandchild")
+        .isEqualTo(1);
     assertThat(millis).as("no wait on the open pipe").isLessThan(8000);
   }
 
@@ -55,8 +57,11 @@ class FailureRehearsalTest {
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("success");
     assertThat(run.stdout().length()).isLessThan(8 * 1024);
-    assertThat(Files.size(Path.of(r.get("logs").get("stdout").asText()))).isGreaterThan(200L * 1024 * 1024);
-    assertThat(r.get("final_cost").asDouble()).as("the result after the flood is still found").isPositive();
+    assertThat(Files.size(Path.of(r.get("logs").get("stdout").asText())))
+        .isGreaterThan(200L * 1024 * 1024);
+    assertThat(r.get("final_cost").asDouble())
+        .as("the result after the flood is still found")
+        .isPositive();
   }
 
   @Test
@@ -66,11 +71,14 @@ class FailureRehearsalTest {
     JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("EXECUTION_ERROR");
     assertThat(r.get("stderr_tail").asText()).contains("simulated crash");
-    assertThat(r.get("error_message").asText()).as("the exception, not a stack frame").isEqualTo(
-        "the pipeline exited with code 1: java.lang.IllegalStateException: simulated crash: segment writer lost its"
-            + " state");
+    assertThat(r.get("error_message").asText())
+        .as("the exception, not a stack frame")
+        .isEqualTo(
+            "the pipeline exited with code 1: java.lang.IllegalStateException: simulated crash: segment writer lost its"
+                + " state");
     assertThat(r.get("stderr_tail").asText().length()).isLessThanOrEqualTo(2048);
-    assertThat(r.get("final_cost").asDouble()).as("no result was printed: the cost seen in its events")
+    assertThat(r.get("final_cost").asDouble())
+        .as("no result was printed: the cost seen in its events")
         .isPositive();
   }
 
@@ -80,10 +88,11 @@ class FailureRehearsalTest {
     assertThat(run.exitCode()).as(run.stdout()).isEqualTo(13);
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
-    assertThat(r.get("error_type").asText()).as("the child's own OutOfMemoryError is a memory class")
+    assertThat(r.get("error_type").asText())
+        .as("the child's own OutOfMemoryError is a memory class")
         .isEqualTo("MEMORY_ERROR");
-    assertThat(r.get("error_message").asText()).isEqualTo(
-        "the pipeline exited with code 1: java.lang.OutOfMemoryError: Java heap space");
+    assertThat(r.get("error_message").asText())
+        .isEqualTo("the pipeline exited with code 1: java.lang.OutOfMemoryError: Java heap space");
     assertThat(r.get("attempts")).as("memory errors are not retried by default").hasSize(1);
     assertThat(r.get("stderr_tail").asText()).contains("OutOfMemoryError");
   }
@@ -94,7 +103,8 @@ class FailureRehearsalTest {
     assertThat(run.exitCode()).isNotZero();
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
-    assertThat(r.get("error_type").asText()).as("the pipeline said it stopped for its budget")
+    assertThat(r.get("error_type").asText())
+        .as("the pipeline said it stopped for its budget")
         .isEqualTo("BUDGET_EXCEEDED");
     assertThat(r.get("error_message").asText()).contains("Budget exceeded");
     assertThat(r.get("final_cost").asDouble()).isGreaterThan(5.51);
@@ -106,10 +116,12 @@ class FailureRehearsalTest {
     assertThat(run.exitCode()).as(run.stdout()).isEqualTo(18);
     JsonNode r = run.json();
     assertThat(r.get("status").asText()).isEqualTo("error");
-    assertThat(r.get("error_type").asText()).as("a 401 from the provider is an auth class")
+    assertThat(r.get("error_type").asText())
+        .as("a 401 from the provider is an auth class")
         .isEqualTo("API_AUTH_ERROR");
-    assertThat(r.get("error_message").asText()).startsWith(
-        "the pipeline exited with code 1: anthropic.AuthenticationError: Error code: 401");
+    assertThat(r.get("error_message").asText())
+        .startsWith(
+            "the pipeline exited with code 1: anthropic.AuthenticationError: Error code: 401");
     assertThat(r.get("hint").asText()).contains("ANTHROPIC_API_KEY");
     assertThat(r.get("attempts")).as("auth errors are not retried by default").hasSize(1);
     assertThat(r.get("exit_code").asInt()).isEqualTo(1);

@@ -17,21 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
-/** A limit crossed while the child floods its output still ends the tree at once, with the bridge's memory flat. */
+/**
+ * A limit crossed while the child floods its output still ends the tree at once, with the bridge's
+ * memory flat.
+ */
 @ExtendWith(NoLeftoverProcesses.class)
 class FloodingLimitTest {
-  /** Floods stdout with whole lines, and after 0.3 s prints a cost event over any small budget, then floods on. */
-  private static final String FLOOD_THEN_OVERSPEND = String.join("\n",
-      "import sys, time",
-      "out = sys.stdout.buffer",
-      "block = b'flood line with nothing in it but words and numbers 1234567890\\n' * 2000",
-      "t0 = time.time()",
-      "sent = False",
-      "while True:",
-      "    out.write(block)",
-      "    if not sent and time.time() - t0 > 0.3:",
-      "        out.write(b'{\"event\": \"progress\", \"stage\": \"script\", \"cost\": 9.5}\\n')",
-      "        sent = True");
+  /**
+   * Floods stdout with whole lines, and after 0.3 s prints a cost event over any small budget, then
+   * floods on.
+   */
+  private static final String FLOOD_THEN_OVERSPEND =
+      String.join(
+          "\n",
+          "import sys, time",
+          "out = sys.stdout.buffer",
+          "block = b'flood line with nothing in it but words and numbers 1234567890\\n' * 2000",
+          "t0 = time.time()",
+          "sent = False",
+          "while True:",
+          "    out.write(block)",
+          "    if not sent and time.time() - t0 > 0.3:",
+          "        out.write(b'{\"event\": \"progress\", \"stage\": \"script\", \"cost\": 9.5}\\n')",
+          "        sent = True");
 
   @TempDir Path dir;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -44,7 +52,8 @@ class FloodingLimitTest {
 
   private long watchHeap() {
     long baseline = heapUsed();
-    timer.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
     return baseline;
   }
 
@@ -55,8 +64,20 @@ class FloodingLimitTest {
   @Test
   void aBudgetEventAmidAFloodEndsTheRunAtOnce() throws Exception {
     long baseline = watchHeap();
-    CliRun run = new CliHarness(dir).run("run", "--budget", "1.00", "--grace", "1s", "--timeout", "60s", "--",
-        "python3", "-c", FLOOD_THEN_OVERSPEND);
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "run",
+                "--budget",
+                "1.00",
+                "--grace",
+                "1s",
+                "--timeout",
+                "60s",
+                "--",
+                "python3",
+                "-c",
+                FLOOD_THEN_OVERSPEND);
 
     assertThat(run.exitCode()).as(run.stdout()).isEqualTo(14);
     JsonNode r = run.json();
@@ -71,17 +92,35 @@ class FloodingLimitTest {
   @Test
   void aMemoryLimitCrossedAmidAFloodEndsTheWholeTree() throws Exception {
     long baseline = watchHeap();
-    String grow = "import time\nheld = []\nwhile True:\n    held.append(b'x' * (20 * 1024 * 1024))\n    time.sleep(0.05)\n";
-    CliRun run = new CliHarness(dir).run("run", "--memory-limit", "200MB", "--monitor-interval", "200ms",
-        "--grace", "1s", "--timeout", "60s", "--",
-        "bash", "-c", "yes 'flood line, long, with nothing to hide in it' & python3 -c \"$0\"; wait", grow);
+    String grow =
+        "import time\nheld = []\nwhile True:\n    held.append(b'x' * (20 * 1024 * 1024))\n    time.sleep(0.05)\n";
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "run",
+                "--memory-limit",
+                "200MB",
+                "--monitor-interval",
+                "200ms",
+                "--grace",
+                "1s",
+                "--timeout",
+                "60s",
+                "--",
+                "bash",
+                "-c",
+                "yes 'flood line, long, with nothing to hide in it' & python3 -c \"$0\"; wait",
+                grow);
 
     assertThat(run.exitCode()).as(run.stdout()).isEqualTo(13);
     JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("MEMORY_ERROR");
-    // bash, yes and python are signalled; the count is at least the two that hold the tree up (now and then one of
-    // the three is already gone when the count is taken), and NoLeftoverProcesses checks that none survived.
-    assertThat(r.get("processes_ended").get("sigterm").asInt()).as("bash, yes and python: " + run.stdout())
+    // bash, yes and python are signalled; the count is at least the two that hold the tree up (now
+    // and then one of
+    // the three is already gone when the count is taken), and NoLeftoverProcesses checks that none
+    // survived.
+    assertThat(r.get("processes_ended").get("sigterm").asInt())
+        .as("bash, yes and python: " + run.stdout())
         .isGreaterThanOrEqualTo(2);
     assertThat(r.get("execution_time").asDouble()).isLessThan(10.0);
     assertThat(peakHeap.get() - baseline).as("heap growth during the flood").isLessThan(64L << 20);

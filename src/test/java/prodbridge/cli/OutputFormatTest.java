@@ -19,9 +19,20 @@ class OutputFormatTest {
 
   @Test
   void markdownIsAShortSummaryForClaude() {
-    CliRun run = new CliHarness(dir).run("run", "--format", "markdown", "--episode-id", "ep_md", "--", "bash", "-c",
-        "echo '{\"status\": \"completed\", \"total_cost\": 1.25, \"overall_quality\": 8.5}'");
-    assertThat(run.stdout()).startsWith("**run** succeeded · episode `ep_md`\n\n")
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "run",
+                "--format",
+                "markdown",
+                "--episode-id",
+                "ep_md",
+                "--",
+                "bash",
+                "-c",
+                "echo '{\"status\": \"completed\", \"total_cost\": 1.25, \"overall_quality\": 8.5}'");
+    assertThat(run.stdout())
+        .startsWith("**run** succeeded · episode `ep_md`\n\n")
         .contains("- Cost: $1.25 of $5.51 budget (23%)")
         .contains("- Quality: 8.5/10 (threshold 8.0)")
         .contains("- 0 files");
@@ -29,9 +40,12 @@ class OutputFormatTest {
 
   @Test
   void markdownOfAFailureCarriesTheErrorTypeHintAndLog() {
-    CliRun run = new CliHarness(dir).run("run", "--format", "markdown", "--timeout", "300ms", "--", "sleep", "5");
+    CliRun run =
+        new CliHarness(dir)
+            .run("run", "--format", "markdown", "--timeout", "300ms", "--", "sleep", "5");
     assertThat(run.exitCode()).isEqualTo(11);
-    assertThat(run.stdout()).startsWith("**run** failed (TIMEOUT_ERROR)")
+    assertThat(run.stdout())
+        .startsWith("**run** failed (TIMEOUT_ERROR)")
         .contains("- Error: **TIMEOUT_ERROR**: timed out after 300ms")
         .contains("- Hint: The run hit its deadline; raise it with --timeout")
         .contains("- Logs: `" + dir.resolve(".prod-bridge/runs"));
@@ -40,7 +54,8 @@ class OutputFormatTest {
   @Test
   void textIsTheTerminalDefault() {
     CliRun run = new CliHarness(dir).runOnTerminal("run", "--topic", "A topic", "--", "true");
-    assertThat(run.stdout()).startsWith("run: succeeded\n  topic    A topic\n  cost     unknown ($5.51 budget)\n");
+    assertThat(run.stdout())
+        .startsWith("run: succeeded\n  topic    A topic\n  cost     unknown ($5.51 budget)\n");
   }
 
   @Test
@@ -49,7 +64,9 @@ class OutputFormatTest {
     assertThat(run.exitCode()).isZero();
     JsonNode plan = run.json();
     assertThat(plan.get("dry_run").asBoolean()).isTrue();
-    assertThat(plan.get("argv").toString()).contains("\"--topic\",\"Why $(x)?\"").contains("\"--budget\",\"3.00\"");
+    assertThat(plan.get("argv").toString())
+        .contains("\"--topic\",\"Why $(x)?\"")
+        .contains("\"--budget\",\"3.00\"");
     assertThat(plan.get("profile").get("timeout").asText()).isEqualTo("30m");
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left).isEmpty();
@@ -64,7 +81,8 @@ class OutputFormatTest {
     JsonNode c = run.json();
     assertThat(c.get("pipeline").asText()).isEqualTo("reference");
     assertThat(c.get("profiles").get("prod-audio").get("budget").asDouble()).isEqualTo(1.5);
-    assertThat(c.get("profiles").get("prod-audio").get("retry").get("max_attempts").asInt()).isEqualTo(1);
+    assertThat(c.get("profiles").get("prod-audio").get("retry").get("max_attempts").asInt())
+        .isEqualTo(1);
     assertThat(c.get("profiles").get("prod-script").get("timeout").asText()).isEqualTo("15m");
   }
 }

@@ -21,27 +21,34 @@ import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * A flood in which every line holds a secret goes through the redactor on its way to disk, keeping no more heap than
- * a flood that needs no redaction. Each such line is rewritten as a string, so the heap in use (garbage included)
- * climbs to the collector's young generation: what is bounded, and asserted, is the heap kept after collections.
+ * A flood in which every line holds a secret goes through the redactor on its way to disk, keeping
+ * no more heap than a flood that needs no redaction. Each such line is rewritten as a string, so
+ * the heap in use (garbage included) climbs to the collector's young generation: what is bounded,
+ * and asserted, is the heap kept after collections.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class RedactedFloodTest {
   private static final long FLOOD_BYTES = 96L << 20;
-  /** 96 MB of key-bearing log lines, and every thousand of them one 300 KB line with a key in its last piece. */
-  private static final String FLOOD_OF_SECRETS = String.join("\n",
-      "import sys",
-      "out = sys.stdout.buffer",
-      "line = b'2026-12-06 INFO calling with Authorization: Bearer abcdefSECRETSECRET0123456789'"
-          + " b' and ANTHROPIC_API_KEY=sk-ant-api03-SECRETSECRET123\\n'",
-      "block = line * 1000",
-      "long = b'x-token: ' + b'y' * (300 * 1024) + b' sk-ant-api03-SECRETSECRET456 end\\n'",
-      "total = 0",
-      "while total < " + FLOOD_BYTES + ":",
-      "    out.write(block)",
-      "    out.write(long)",
-      "    total += len(block) + len(long)",
-      "out.write(b'last line\\n')");
+
+  /**
+   * 96 MB of key-bearing log lines, and every thousand of them one 300 KB line with a key in its
+   * last piece.
+   */
+  private static final String FLOOD_OF_SECRETS =
+      String.join(
+          "\n",
+          "import sys",
+          "out = sys.stdout.buffer",
+          "line = b'2026-12-06 INFO calling with Authorization: Bearer abcdefSECRETSECRET0123456789'"
+              + " b' and ANTHROPIC_API_KEY=sk-ant-api03-SECRETSECRET123\\n'",
+          "block = line * 1000",
+          "long = b'x-token: ' + b'y' * (300 * 1024) + b' sk-ant-api03-SECRETSECRET456 end\\n'",
+          "total = 0",
+          "while total < " + FLOOD_BYTES + ":",
+          "    out.write(block)",
+          "    out.write(long)",
+          "    total += len(block) + len(long)",
+          "out.write(b'last line\\n')");
 
   @TempDir Path dir;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -58,14 +65,20 @@ class RedactedFloodTest {
   }
 
   private static long collections() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> g.getCollectionCount()).sum();
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(g -> g.getCollectionCount())
+        .sum();
   }
 
-  /** The heap each pool held after its last collection, summed: what is kept, without garbage not yet collected. */
+  /**
+   * The heap each pool held after its last collection, summed: what is kept, without garbage not
+   * yet collected.
+   */
   private static long heapKept() {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
-        .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
+        .mapToLong(p -> p.getCollectionUsage().getUsed())
+        .sum();
   }
 
   @Test
@@ -74,11 +87,16 @@ class RedactedFloodTest {
     long baseline = heapUsed();
     long keptBaseline = heapKept();
     long collectionsBefore = collections();
-    timer.scheduleAtFixedRate(() -> {
-      peakHeap.accumulateAndGet(heapUsed(), Math::max);
-      peakKept.accumulateAndGet(heapKept(), Math::max);
-    }, 0, 20, TimeUnit.MILLISECONDS);
-    CliRun run = new CliHarness(dir).run("run", "--timeout", "5m", "--", "python3", "-c", FLOOD_OF_SECRETS);
+    timer.scheduleAtFixedRate(
+        () -> {
+          peakHeap.accumulateAndGet(heapUsed(), Math::max);
+          peakKept.accumulateAndGet(heapKept(), Math::max);
+        },
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
+    CliRun run =
+        new CliHarness(dir).run("run", "--timeout", "5m", "--", "python3", "-c", FLOOD_OF_SECRETS);
 
     assertThat(run.exitCode()).as(run.stdout()).isZero();
     JsonNode r = run.json();
@@ -99,11 +117,18 @@ class RedactedFloodTest {
     assertThat(leaking).as("lines of the log that still hold a key").isZero();
     assertThat(last).isEqualTo("last line");
     assertThat(redacted).as("every line but the last held a key").isEqualTo(lines - 1);
-    assertThat(Files.size(log)).as("the flood reached the log, redacted").isGreaterThan(FLOOD_BYTES * 3 / 4);
-    assertThat(collections() - collectionsBefore).as("collections during the flood, so what is kept was measured")
+    assertThat(Files.size(log))
+        .as("the flood reached the log, redacted")
+        .isGreaterThan(FLOOD_BYTES * 3 / 4);
+    assertThat(collections() - collectionsBefore)
+        .as("collections during the flood, so what is kept was measured")
         .isPositive();
-    assertThat(peakKept.get() - keptBaseline).as("growth of the heap kept after each collection while the flood went"
-        + " through the redactor (the heap in use, its uncollected garbage included, peaked "
-        + ((peakHeap.get() - baseline) >> 20) + " MB above its start)").isLessThan(64L << 20);
+    assertThat(peakKept.get() - keptBaseline)
+        .as(
+            "growth of the heap kept after each collection while the flood went"
+                + " through the redactor (the heap in use, its uncollected garbage included, peaked "
+                + ((peakHeap.get() - baseline) >> 20)
+                + " MB above its start)")
+        .isLessThan(64L << 20);
   }
 }

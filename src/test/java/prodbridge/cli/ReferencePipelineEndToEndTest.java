@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
-/** The four commands on the embedded reference pipeline, each a real child JVM writing real artifacts. */
+/**
+ * The four commands on the embedded reference pipeline, each a real child JVM writing real
+ * artifacts.
+ */
 @ExtendWith(NoLeftoverProcesses.class)
 class ReferencePipelineEndToEndTest {
   @TempDir Path dir;
@@ -28,8 +31,11 @@ class ReferencePipelineEndToEndTest {
   }
 
   private static Path file(JsonNode result, String prefix) {
-    return files(result).stream().map(Path::of).filter(p -> p.getFileName().toString().startsWith(prefix))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " file in " + files(result)));
+    return files(result).stream()
+        .map(Path::of)
+        .filter(p -> p.getFileName().toString().startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + prefix + " file in " + files(result)));
   }
 
   @Test
@@ -43,7 +49,9 @@ class ReferencePipelineEndToEndTest {
     assertThat(r.get("topic").asText()).isEqualTo("Why do we dream?");
     String episode = r.get("episode_id").asText();
     assertThat(episode).matches("ep_\\d{8}_\\d{6}_[0-9a-f]{8}");
-    assertThat(r.get("final_cost").asDouble()).as("the README's \"about $1.70\"").isBetween(1.55, 1.85);
+    assertThat(r.get("final_cost").asDouble())
+        .as("the README's \"about $1.70\"")
+        .isBetween(1.55, 1.85);
     assertThat(r.get("budget").asDouble()).isEqualTo(5.51);
     assertThat(r.get("quality_score").asDouble()).isBetween(8.0, 10.0);
     assertThat(r.get("exit_code").asInt()).isZero();
@@ -56,7 +64,8 @@ class ReferencePipelineEndToEndTest {
     assertThat(md).startsWith("# Why do we dream?").contains("## Segment 1").contains("## Sources");
 
     Path wav = file(r, "audio-");
-    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(wav), 0, 44).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer header =
+        ByteBuffer.wrap(Files.readAllBytes(wav), 0, 44).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(new String(Files.readAllBytes(wav), 0, 4)).isEqualTo("RIFF");
     double seconds = header.getInt(40) / (double) header.getInt(24);
     assertThat(seconds / 60).isBetween(22.0, 35.0);
@@ -75,8 +84,14 @@ class ReferencePipelineEndToEndTest {
 
   @Test
   void theSameTopicGivesTheSameEpisodeContent() throws IOException {
-    JsonNode a = new CliHarness(dir).run("prod-research", "Octopus intelligence", "--episode-id", "a").json();
-    JsonNode b = new CliHarness(dir).run("prod-research", "Octopus intelligence", "--episode-id", "b").json();
+    JsonNode a =
+        new CliHarness(dir)
+            .run("prod-research", "Octopus intelligence", "--episode-id", "a")
+            .json();
+    JsonNode b =
+        new CliHarness(dir)
+            .run("prod-research", "Octopus intelligence", "--episode-id", "b")
+            .json();
     assertThat(a.get("final_cost").asDouble()).isEqualTo(b.get("final_cost").asDouble());
     assertThat(a.get("quality_score").asDouble()).isEqualTo(b.get("quality_score").asDouble());
     String ra = Files.readString(file(a, "research-")).replace("\"a\"", "ID");
@@ -87,10 +102,13 @@ class ReferencePipelineEndToEndTest {
   @Test
   void researchThenScriptThenAudioBuildOnTheSameEpisode() {
     CliHarness cli = new CliHarness(dir);
-    JsonNode research = cli.run("prod-research", "The history of tea", "--episode-id", "ep_tea").json();
+    JsonNode research =
+        cli.run("prod-research", "The history of tea", "--episode-id", "ep_tea").json();
     assertThat(research.get("status").asText()).isEqualTo("success");
     assertThat(research.get("budget").asDouble()).isEqualTo(2.00);
-    assertThat(research.get("final_cost").asDouble()).as("the README's \"$0.20-0.35\"").isBetween(0.20, 0.35);
+    assertThat(research.get("final_cost").asDouble())
+        .as("the README's \"$0.20-0.35\"")
+        .isBetween(0.20, 0.35);
     assertThat(files(research)).anyMatch(p -> p.endsWith("research-ep_tea.json"));
 
     CliRun scriptRun = cli.run("prod-script", "--episode-id", "ep_tea");
@@ -115,7 +133,9 @@ class ReferencePipelineEndToEndTest {
     assertThat(run.exitCode()).isEqualTo(10);
     JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("EXECUTION_ERROR");
-    assertThat(r.get("error_message").asText()).contains("no script for episode ep_none").contains("prod-script");
+    assertThat(r.get("error_message").asText())
+        .contains("no script for episode ep_none")
+        .contains("prod-script");
     assertThat(r.get("hint").asText()).isNotBlank();
   }
 }

@@ -17,8 +17,9 @@ import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * Retries with real children that count their own launches in a file: only retryable classes are tried again, a
- * retry reuses the episode and its directory, and the attempts together never spend more than the budget.
+ * Retries with real children that count their own launches in a file: only retryable classes are
+ * tried again, a retry reuses the episode and its directory, and the attempts together never spend
+ * more than the budget.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class RetryTest {
@@ -35,11 +36,23 @@ class RetryTest {
     }
   }
 
-  /** A bash script that adds one line to {@code launches} per launch and fails with {@code error} until launch n. */
+  /**
+   * A bash script that adds one line to {@code launches} per launch and fails with {@code error}
+   * until launch n.
+   */
   private String failUntil(int succeedOn, String error, String extra) {
-    return "echo \"$PROD_BRIDGE_OUTPUT_DIR\" >> '" + dir.resolve("launches") + "'; "
-        + "n=$(wc -l < '" + dir.resolve("launches") + "'); " + extra
-        + "if [ \"$n\" -lt " + succeedOn + " ]; then echo '" + error + "' >&2; exit 1; fi; echo done";
+    return "echo \"$PROD_BRIDGE_OUTPUT_DIR\" >> '"
+        + dir.resolve("launches")
+        + "'; "
+        + "n=$(wc -l < '"
+        + dir.resolve("launches")
+        + "'); "
+        + extra
+        + "if [ \"$n\" -lt "
+        + succeedOn
+        + " ]; then echo '"
+        + error
+        + "' >&2; exit 1; fi; echo done";
   }
 
   private List<String> launches() throws Exception {
@@ -49,8 +62,20 @@ class RetryTest {
 
   @Test
   void aChildRateLimitedTwiceSucceedsOnTheThirdAttempt() throws Exception {
-    CliRun run = new CliHarness(dir).run("run", "--episode-id", "ep_retry", "--max-attempts", "3",
-        "--retry-delay", "200ms", "--", "bash", "-c", failUntil(3, RATE_LIMIT, ""));
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "run",
+                "--episode-id",
+                "ep_retry",
+                "--max-attempts",
+                "3",
+                "--retry-delay",
+                "200ms",
+                "--",
+                "bash",
+                "-c",
+                failUntil(3, RATE_LIMIT, ""));
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     JsonNode r = run.json();
@@ -67,14 +92,26 @@ class RetryTest {
     assertThat(Files.readString(runDir.resolve("stdout.log"))).isEqualTo("done\n");
     String events = Files.readString(runDir.resolve("events.jsonl"));
     assertThat(events.split("\"kind\":\"retry\"", -1)).hasSize(3);
-    assertThat(r.get("execution_time").asDouble()).as("two waits of 160-200 ms and 400 ms at most")
+    assertThat(r.get("execution_time").asDouble())
+        .as("two waits of 160-200 ms and 400 ms at most")
         .isGreaterThan(0.16 + 0.32);
   }
 
   @Test
   void anAuthFailureIsTriedOnceAndTheHintNamesTheVariable() throws Exception {
-    CliRun run = new CliHarness(dir).run("run", "--max-attempts", "3", "--retry-delay", "200ms", "--",
-        "bash", "-c", failUntil(9, "ERROR: ELEVENLABS_API_KEY is not set. Export it or add it to .env", ""));
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "run",
+                "--max-attempts",
+                "3",
+                "--retry-delay",
+                "200ms",
+                "--",
+                "bash",
+                "-c",
+                failUntil(
+                    9, "ERROR: ELEVENLABS_API_KEY is not set. Export it or add it to .env", ""));
 
     assertThat(run.exitCode()).isEqualTo(18);
     JsonNode r = run.json();
@@ -87,19 +124,39 @@ class RetryTest {
   @Test
   void retriesStopBeforeTheyCouldSpendPastTheBudgetAndEachIsGivenWhatIsLeft() throws Exception {
     Path config = dir.resolve("c.json");
-    String script = failUntil(99, "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests",
-        "echo \"$1\" >> '" + dir.resolve("budgets") + "'; echo '{\"event\": \"cost\", \"cost\": 0.4}'; ");
-    Files.writeString(config, "{\"profiles\": {\"prod-research\": {\"argv\": [\"bash\", \"-c\", "
-        + jsonString(script) + ", \"_\", \"{budget}\", \"{topic}\"]}}}");
+    String script =
+        failUntil(
+            99,
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests",
+            "echo \"$1\" >> '"
+                + dir.resolve("budgets")
+                + "'; echo '{\"event\": \"cost\", \"cost\": 0.4}'; ");
+    Files.writeString(
+        config,
+        "{\"profiles\": {\"prod-research\": {\"argv\": [\"bash\", \"-c\", "
+            + jsonString(script)
+            + ", \"_\", \"{budget}\", \"{topic}\"]}}}");
 
-    CliRun run = new CliHarness(dir).run("prod-research", "Tides", "--config", config.toString(), "--budget", "1.00",
-        "--max-attempts", "5", "--retry-delay", "100ms");
+    CliRun run =
+        new CliHarness(dir)
+            .run(
+                "prod-research",
+                "Tides",
+                "--config",
+                config.toString(),
+                "--budget",
+                "1.00",
+                "--max-attempts",
+                "5",
+                "--retry-delay",
+                "100ms");
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(19);
     JsonNode r = run.json();
     assertThat(r.get("error_type").asText()).isEqualTo("RATE_LIMITED");
     assertThat(r.get("attempts")).hasSize(2);
-    assertThat(r.get("final_cost").asDouble()).isEqualTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.get("final_cost").asDouble())
+        .isEqualTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(r.get("error_message").asText()).contains("not retried").contains("budget");
     assertThat(Files.readAllLines(dir.resolve("budgets"))).containsExactly("1.00", "0.60");
     assertThat(launches()).hasSize(2);
@@ -108,11 +165,16 @@ class RetryTest {
   @Test
   void audioIsNeverRetriedByDefault() throws Exception {
     Path config = dir.resolve("c.json");
-    Files.writeString(config, "{\"profiles\": {\"prod-audio\": {\"argv\": [\"bash\", \"-c\", "
-        + jsonString(failUntil(9, RATE_LIMIT, "")) + "]}}}");
+    Files.writeString(
+        config,
+        "{\"profiles\": {\"prod-audio\": {\"argv\": [\"bash\", \"-c\", "
+            + jsonString(failUntil(9, RATE_LIMIT, ""))
+            + "]}}}");
     Files.createDirectories(dir.resolve("episodes/ep_a"));
 
-    CliRun run = new CliHarness(dir).run("prod-audio", "--episode-id", "ep_a", "--config", config.toString());
+    CliRun run =
+        new CliHarness(dir)
+            .run("prod-audio", "--episode-id", "ep_a", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(19);
     assertThat(run.json().get("attempts")).hasSize(1);
@@ -122,8 +184,18 @@ class RetryTest {
   @Test
   void aCancelWhileWaitingToRetryEndsTheRunAtOnce() throws Exception {
     Path out = dir.resolve("out.json");
-    ProcessBuilder pb = Bridge.command(dir, "run", "--max-attempts", "3", "--retry-delay", "60s", "--",
-        "bash", "-c", failUntil(9, RATE_LIMIT, ""));
+    ProcessBuilder pb =
+        Bridge.command(
+            dir,
+            "run",
+            "--max-attempts",
+            "3",
+            "--retry-delay",
+            "60s",
+            "--",
+            "bash",
+            "-c",
+            failUntil(9, RATE_LIMIT, ""));
     pb.redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile());
     bridge = pb.start();
     long deadline = System.currentTimeMillis() + 20_000;
@@ -139,7 +211,8 @@ class RetryTest {
     assertThat(bridge.exitValue()).isEqualTo(12);
     JsonNode r = Bridge.json(Files.readString(out, StandardCharsets.UTF_8));
     assertThat(r.get("status").asText()).isEqualTo("cancelled");
-    assertThat(r.get("error_message").asText()).contains("while waiting to retry after RATE_LIMITED");
+    assertThat(r.get("error_message").asText())
+        .contains("while waiting to retry after RATE_LIMITED");
     assertThat(r.get("attempts")).hasSize(1);
     assertThat(launches()).hasSize(1);
   }

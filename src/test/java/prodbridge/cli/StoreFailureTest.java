@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 import prodbridge.testing.Tmpfs;
 
 /**
- * A run store that fails is an error with one line and exit 4 (a JSON error on stdout for JSON), never a stack
- * trace; nothing is launched or left running, and reading a damaged store reports what is wrong.
+ * A run store that fails is an error with one line and exit 4 (a JSON error on stdout for JSON),
+ * never a stack trace; nothing is launched or left running, and reading a damaged store reports
+ * what is wrong.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class StoreFailureTest {
@@ -38,7 +38,10 @@ class StoreFailureTest {
     assertThat(e.get("hint").asText()).contains("nothing was run");
   }
 
-  /** A runs root that cannot take a run at all is caught before anything starts: a usage error, like any bad input. */
+  /**
+   * A runs root that cannot take a run at all is caught before anything starts: a usage error, like
+   * any bad input.
+   */
   private static void assertUnusableAtStart(CliRun r, String why) {
     assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
     assertThat(r.stderr().strip().lines()).as("one line, no stack trace").hasSize(1);
@@ -74,7 +77,9 @@ class StoreFailureTest {
       assertThat(r.stderr()).contains("KB free of 256 KB");
       assertThat(dir.resolve("ran")).doesNotExist();
       try (var left = Files.list(full.dir())) {
-        assertThat(left.map(p -> p.getFileName().toString()).toList()).as("no half-made run").containsOnly("filler");
+        assertThat(left.map(p -> p.getFileName().toString()).toList())
+            .as("no half-made run")
+            .containsOnly("filler");
       }
     }
   }
@@ -82,7 +87,8 @@ class StoreFailureTest {
   @Test
   void aStoreThatFillsMidRunEndsTheTreeAndStillPrintsTheResult() throws Exception {
     try (Tmpfs small = Tmpfs.mount(dir.resolve("small"), "2m", false)) {
-      String flood = "head -c 4000000 /dev/zero | tr '\\0' x; echo; echo '{\"status\":\"success\"}'";
+      String flood =
+          "head -c 4000000 /dev/zero | tr '\\0' x; echo; echo '{\"status\":\"success\"}'";
       long t0 = System.nanoTime();
       CliRun r = run(small.dir(), "run", "--timeout", "60s", "--", "sh", "-c", flood);
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
@@ -91,10 +97,13 @@ class StoreFailureTest {
       assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("internal error");
       JsonNode result = r.json();
       assertThat(result.get("status").asText()).isEqualTo("error");
-      assertThat(result.get("error_message").asText()).contains("the file system is full")
+      assertThat(result.get("error_message").asText())
+          .contains("the file system is full")
           .contains(small.dir().toString());
       assertThat(result.get("error_type").asText()).isEqualTo("DISK_FULL");
-      assertThat(result.get("hint").asText()).contains("free space").contains(small.dir().toString());
+      assertThat(result.get("hint").asText())
+          .contains("free space")
+          .contains(small.dir().toString());
       assertThat(r.exitCode()).isEqualTo(24);
       String id = result.get("run_id").asText();
       JsonNode status = run(small.dir(), "status", id, "--format", "json").json();
@@ -108,7 +117,8 @@ class StoreFailureTest {
     Path runs = dir.resolve("runs");
     String id = "20260101-000000-run-abcdef";
     Files.createDirectories(runs.resolve(id));
-    Files.writeString(runs.resolve(id).resolve("state.json"), "{\"run_id\": \"" + id + "\", \"stat");
+    Files.writeString(
+        runs.resolve(id).resolve("state.json"), "{\"run_id\": \"" + id + "\", \"stat");
 
     CliRun status = run(runs, "status", id, "--format", "json");
     assertThat(status.exitCode()).as(status.stderr()).isZero();
@@ -123,22 +133,37 @@ class StoreFailureTest {
   void anUnreadableRunsRootIsOneLineForRuns() throws Exception {
     Path runs = dir.resolve("runs");
     Files.createDirectories(runs);
-    Files.setPosixFilePermissions(runs, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    Files.setPosixFilePermissions(
+        runs, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
     try {
-      ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), "prodbridge.cli.Main", "runs", "--format", "json");
-      org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "setpriv",
+              "--reuid=65534",
+              "--regid=65534",
+              "--clear-groups",
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              "prodbridge.cli.Main",
+              "runs",
+              "--format",
+              "json");
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          "root".equals(System.getProperty("user.name")),
           "needs root to run the bridge as another user");
       pb.environment().put("PROD_BRIDGE_RUNS", runs.toString());
       CliRun r = finished(pb.directory(Path.of("/").toFile()));
-      org.junit.jupiter.api.Assumptions.assumeFalse(r.stderr().contains("NoClassDefFoundError")
-          || r.stderr().contains("Could not find or load main class"), "the class path is not readable by nobody");
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          r.stderr().contains("NoClassDefFoundError")
+              || r.stderr().contains("Could not find or load main class"),
+          "the class path is not readable by nobody");
       assertThat(r.exitCode()).as(r.stderr()).isEqualTo(4);
       assertThat(r.stderr().strip().lines()).hasSize(1);
       assertThat(r.stderr()).contains("permission denied");
     } finally {
-      Files.setPosixFilePermissions(runs, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(
+          runs, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -146,8 +171,14 @@ class StoreFailureTest {
   void aDeletedWorkingDirectoryIsOneLineNotAJvmError() throws Exception {
     Path gone = Files.createDirectories(dir.resolve("gone"));
     Path launcher = Path.of("src/main/launcher/prod-bridge").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", "cd \"$1\" && rmdir \"$1\" && exec sh \"$2\" status --format json",
-        "sh", gone.toString(), launcher.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "sh",
+            "-c",
+            "cd \"$1\" && rmdir \"$1\" && exec sh \"$2\" status --format json",
+            "sh",
+            gone.toString(),
+            launcher.toString());
     CliRun r = finished(pb);
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stdout()).doesNotContain("Error occurred during initialization of VM");

@@ -20,9 +20,9 @@ import prodbridge.testing.Bridge;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * What a terminal shows: the live line fits the width and leaves no stale row, log lines step around it, and text
- * from outside cannot drive the terminal. The width tests run the bridge in a real pseudo-terminal (tmux) and read
- * the screen back.
+ * What a terminal shows: the live line fits the width and leaves no stale row, log lines step
+ * around it, and text from outside cannot drive the terminal. The width tests run the bridge in a
+ * real pseudo-terminal (tmux) and read the screen back.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class TerminalOutputTest {
@@ -30,9 +30,10 @@ class TerminalOutputTest {
 
   @Test
   void controlCharactersAndEscapesInATopicAreShownNotObeyed() {
-    assertThat(TerminalText.safe("a\u001b[31mred\u0007\r\nb\u200bc\u202e")).isEqualTo(
-        "a\\e[31mred\\u0007\\r\\nb\\u200bc\\u202e");
-    assertThat(TerminalText.safe("Why do we dream? · été 🌙")).isEqualTo("Why do we dream? · été 🌙");
+    assertThat(TerminalText.safe("a\u001b[31mred\u0007\r\nb\u200bc\u202e"))
+        .isEqualTo("a\\e[31mred\\u0007\\r\\nb\\u200bc\\u202e");
+    assertThat(TerminalText.safe("Why do we dream? · été 🌙"))
+        .isEqualTo("Why do we dream? · été 🌙");
   }
 
   @Test
@@ -49,14 +50,19 @@ class TerminalOutputTest {
     PrintWriter w = new PrintWriter(err);
     LiveLine line = new LiveLine(w, () -> 80);
     line.draw("[####....] 1/2");
-    LiveLine.aside(() -> {
-      w.print("12:00:00.000 WARN  x - something\n");
-      w.flush();
-    });
+    LiveLine.aside(
+        () -> {
+          w.print("12:00:00.000 WARN  x - something\n");
+          w.flush();
+        });
     line.clear();
-    assertThat(err.toString()).isEqualTo(
-        "\r\u001b[K[####....] 1/2" + "\r\u001b[K" + "12:00:00.000 WARN  x - something\n" + "[####....] 1/2"
-            + "\r\u001b[K");
+    assertThat(err.toString())
+        .isEqualTo(
+            "\r\u001b[K[####....] 1/2"
+                + "\r\u001b[K"
+                + "12:00:00.000 WARN  x - something\n"
+                + "[####....] 1/2"
+                + "\r\u001b[K");
   }
 
   @Test
@@ -67,9 +73,13 @@ class TerminalOutputTest {
 
   @ParameterizedTest
   @ValueSource(ints = {50, 80})
-  void underARealTerminalTheRunsProgressLineNeverWrapsAndLeavesNoStaleRow(int columns) throws Exception {
-    List<String> screens = inTmux(columns, List.of("REFERENCE_PIPELINE_PACE=0.003"),
-        List.of("prod-episode", "Why do we dream?"));
+  void underARealTerminalTheRunsProgressLineNeverWrapsAndLeavesNoStaleRow(int columns)
+      throws Exception {
+    List<String> screens =
+        inTmux(
+            columns,
+            List.of("REFERENCE_PIPELINE_PACE=0.003"),
+            List.of("prod-episode", "Why do we dream?"));
     String last = screens.get(screens.size() - 1);
     assertThat(last).contains("prod-episode: succeeded").contains("EXIT=0");
     assertThat(last.lines()).as(last).noneMatch(l -> l.contains(" · 0:") || l.contains("running"));
@@ -84,8 +94,11 @@ class TerminalOutputTest {
   @ValueSource(ints = {50, 80})
   void underARealTerminalTheBatchBarFitsOneRowAndIsGoneAtTheEnd(int columns) throws Exception {
     Files.writeString(dir.resolve("season.txt"), "Dreams\nTides\nSalt\n");
-    List<String> screens = inTmux(columns, List.of("REFERENCE_PIPELINE_PACE=0.002"),
-        List.of("batch", "season.txt", "--parallel", "2"));
+    List<String> screens =
+        inTmux(
+            columns,
+            List.of("REFERENCE_PIPELINE_PACE=0.002"),
+            List.of("batch", "season.txt", "--parallel", "2"));
     String last = screens.get(screens.size() - 1);
     assertThat(last).contains("3 of 3 succeeded").contains("EXIT=0");
     assertThat(last.lines()).as(last).noneMatch(l -> l.contains(" ok · "));
@@ -101,15 +114,21 @@ class TerminalOutputTest {
     assertThat(sawBar).as("the bar was seen at least once").isTrue();
   }
 
-  /** Runs the bridge in a detached tmux session {@code columns} wide; returns the screens seen, the last at its end. */
+  /**
+   * Runs the bridge in a detached tmux session {@code columns} wide; returns the screens seen, the
+   * last at its end.
+   */
   private List<String> inTmux(int columns, List<String> env, List<String> args) throws Exception {
     String socket = "pb-" + ProcessHandle.current().pid() + "-" + columns;
     List<String> cmd = new ArrayList<>(List.of("env"));
     cmd.addAll(env);
     cmd.addAll(Bridge.command(dir, args.toArray(String[]::new)).command());
-    String shell = "cd " + quote(dir.toString()) + " && "
-        + cmd.stream().map(TerminalOutputTest::quote).collect(Collectors.joining(" "))
-        + " </dev/null; echo EXIT=$?; sleep 600";
+    String shell =
+        "cd "
+            + quote(dir.toString())
+            + " && "
+            + cmd.stream().map(TerminalOutputTest::quote).collect(Collectors.joining(" "))
+            + " </dev/null; echo EXIT=$?; sleep 600";
     List<String> screens = new ArrayList<>();
     tmux(socket, "new-session", "-d", "-x", String.valueOf(columns), "-y", "50", shell);
     try {
@@ -122,7 +141,8 @@ class TerminalOutputTest {
         }
         Thread.sleep(150);
       }
-      throw new AssertionError("the bridge did not end in 180 s: " + screens.get(screens.size() - 1));
+      throw new AssertionError(
+          "the bridge did not end in 180 s: " + screens.get(screens.size() - 1));
     } finally {
       tmux(socket, "kill-server");
     }

@@ -15,8 +15,9 @@ import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * A detached run whose supervisor is alive but stopped (SIGSTOP): status calls it unresponsive with a hint once it
- * has missed ten heartbeats, and cancel ends its tree at once instead of waiting for it.
+ * A detached run whose supervisor is alive but stopped (SIGSTOP): status calls it unresponsive with
+ * a hint once it has missed ten heartbeats, and cancel ends its tree at once instead of waiting for
+ * it.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class UnresponsiveSupervisorTest {
@@ -38,15 +39,25 @@ class UnresponsiveSupervisorTest {
   private CliRun bridge(String... args) throws Exception {
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = Bridge.command(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        Bridge.command(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   @Test
   void aStoppedSupervisorIsUnresponsiveAndCancelEndsItsTreeAtOnce() throws Exception {
-    String id = bridge("run", "--detach", "--", "bash", "-c", "trap '' TERM; sleep 351 & setsid sleep 352 & sleep 353")
-        .json().get("run_id").asText();
+    String id =
+        bridge(
+                "run",
+                "--detach",
+                "--",
+                "bash",
+                "-c",
+                "trap '' TERM; sleep 351 & setsid sleep 352 & sleep 353")
+            .json()
+            .get("run_id")
+            .asText();
     Path state = dir.resolve(".prod-bridge/runs").resolve(id).resolve("state.json");
     long deadline = System.currentTimeMillis() + 30_000;
     while (supervisorPid == 0 && System.currentTimeMillis() < deadline) {
@@ -64,7 +75,8 @@ class UnresponsiveSupervisorTest {
     new ProcessBuilder("kill", "-STOP", String.valueOf(supervisorPid)).start().waitFor();
 
     assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
-        .as("a few seconds of silence are not yet unresponsive").isEqualTo("running");
+        .as("a few seconds of silence are not yet unresponsive")
+        .isEqualTo("running");
     JsonNode status = null;
     deadline = System.currentTimeMillis() + 40_000;
     while (System.currentTimeMillis() < deadline) {
@@ -77,17 +89,24 @@ class UnresponsiveSupervisorTest {
     assertThat(status.get("status").asText()).isEqualTo("unresponsive");
     assertThat(status.get("message").asText()).contains("has not beaten its heartbeat");
     assertThat(status.get("hint").asText()).contains("cancel " + id);
-    assertThat(NoLeftoverProcesses.markedProcesses()).as("the tree still runs").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(NoLeftoverProcesses.markedProcesses())
+        .as("the tree still runs")
+        .hasSizeGreaterThanOrEqualTo(3);
 
     long t0 = System.nanoTime();
     CliRun cancel = bridge("cancel", id, "--format", "json");
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
     assertThat(cancel.json().get("status").asText()).isEqualTo("cancelled");
-    assertThat(millis).as("no 30 s wait for a stopped supervisor (JVM start included)").isLessThan(15_000);
-    assertThat(ProcessHandle.of(supervisorPid).map(ProcessHandle::isAlive).orElse(false)
-        && !Files.readString(Path.of("/proc/" + supervisorPid + "/stat")).contains(") Z ")).isFalse();
+    assertThat(millis)
+        .as("no 30 s wait for a stopped supervisor (JVM start included)")
+        .isLessThan(15_000);
+    assertThat(
+            ProcessHandle.of(supervisorPid).map(ProcessHandle::isAlive).orElse(false)
+                && !Files.readString(Path.of("/proc/" + supervisorPid + "/stat")).contains(") Z "))
+        .isFalse();
     assertThat(NoLeftoverProcesses.waitForNone(3000)).isEmpty();
-    assertThat(bridge("status", id, "--format", "json").json().get("status").asText()).isEqualTo("cancelled");
+    assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
+        .isEqualTo("cancelled");
   }
 }

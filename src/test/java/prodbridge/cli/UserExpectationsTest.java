@@ -12,7 +12,10 @@ import prodbridge.testing.Bridge;
 import prodbridge.testing.CliRun;
 import prodbridge.testing.NoLeftoverProcesses;
 
-/** What users expect of a command-line tool: a version, completion, a runs table with filters, prune, log formats. */
+/**
+ * What users expect of a command-line tool: a version, completion, a runs table with filters,
+ * prune, log formats.
+ */
 @ExtendWith(NoLeftoverProcesses.class)
 class UserExpectationsTest {
   @TempDir Path dir;
@@ -28,7 +31,9 @@ class UserExpectationsTest {
   void completionIsPicocliBashCompletionOfEveryCommand() {
     CliRun r = new CliHarness(dir).run("completion");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.stdout()).startsWith("#!/usr/bin/env bash").contains("complete -F")
+    assertThat(r.stdout())
+        .startsWith("#!/usr/bin/env bash")
+        .contains("complete -F")
         .contains("prod-episode", "batch-status", "--episode-id", "--max-attempts");
   }
 
@@ -36,10 +41,19 @@ class UserExpectationsTest {
   void runsHasAHeaderFiltersAndJsonWithEpisodeErrorTypeAndTimes() {
     CliHarness h = new CliHarness(dir);
     h.run("run", "--episode-id", "ep_ok", "--", "true");
-    h.run("run", "--episode-id", "ep_ok", "--", "bash", "-c", "echo '{\"event\":\"x\",\"cost\":0.25}'; exit 3");
+    h.run(
+        "run",
+        "--episode-id",
+        "ep_ok",
+        "--",
+        "bash",
+        "-c",
+        "echo '{\"event\":\"x\",\"cost\":0.25}'; exit 3");
     h.run("prod-research", "Tea", "--episode-id", "ep_tea");
 
-    assertThat(h.run("runs", "--format", "text").stdout()).startsWith("run id").contains("command", "status", "age");
+    assertThat(h.run("runs", "--format", "text").stdout())
+        .startsWith("run id")
+        .contains("command", "status", "age");
     JsonNode errors = h.run("runs", "--status", "error").json();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).get("episode_id").asText()).isEqualTo("ep_ok");
@@ -58,7 +72,14 @@ class UserExpectationsTest {
   @Test
   void pruneListsThenRemovesEndedRunsAndIdleEpisodes() throws Exception {
     CliHarness h = new CliHarness(dir);
-    h.run("run", "--episode-id", "ep_old", "--", "bash", "-c", "echo x > \"$PROD_BRIDGE_OUTPUT_DIR/f\"");
+    h.run(
+        "run",
+        "--episode-id",
+        "ep_old",
+        "--",
+        "bash",
+        "-c",
+        "echo x > \"$PROD_BRIDGE_OUTPUT_DIR/f\"");
     Thread.sleep(50);
 
     JsonNode dry = h.run("prune", "--older-than", "10ms", "--dry-run").json();
@@ -78,12 +99,17 @@ class UserExpectationsTest {
   @Test
   void logsGiveJsonLinesOrAMarkdownBlock() {
     CliHarness h = new CliHarness(dir);
-    String id = h.run("run", "--", "bash", "-c", "echo one; echo 'two \"quoted\"'").json().get("run_id").asText();
+    String id =
+        h.run("run", "--", "bash", "-c", "echo one; echo 'two \"quoted\"'")
+            .json()
+            .get("run_id")
+            .asText();
     String[] lines = h.run("logs", id, "--format", "json").stdout().split("\n");
     assertThat(lines).hasSize(2);
     assertThat(Bridge.json(lines[1]).get("line").asText()).isEqualTo("two \"quoted\"");
     assertThat(Bridge.json(lines[1]).get("stream").asText()).isEqualTo("stdout");
-    assertThat(h.run("logs", id, "--format", "markdown").stdout()).isEqualTo("```\none\ntwo \"quoted\"\n```\n");
+    assertThat(h.run("logs", id, "--format", "markdown").stdout())
+        .isEqualTo("```\none\ntwo \"quoted\"\n```\n");
   }
 
   @Test

@@ -10,8 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ByteSizeTest {
   @ParameterizedTest
-  @CsvSource({"512MB,536870912", "2GB,2147483648", "2gb,2147483648", "1.5g,1610612736", "100b,100",
-      "64KiB,65536", "1TB,1099511627776"})
+  @CsvSource({
+    "512MB,536870912",
+    "2GB,2147483648",
+    "2gb,2147483648",
+    "1.5g,1610612736",
+    "100b,100",
+    "64KiB,65536",
+    "1TB,1099511627776"
+  })
   void parsesOneThousandTwentyFourBasedCaseInsensitive(String text, long bytes) {
     assertThat(ByteSize.parse(text).bytes()).isEqualTo(bytes);
   }
@@ -35,7 +42,8 @@ class ByteSizeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1025TB", "1125899906842625b", "1125899906842624.5b", "99999999999999999999TB"})
+  @ValueSource(
+      strings = {"1025TB", "1125899906842625b", "1125899906842624.5b", "99999999999999999999TB"})
   void refusesJustOverTheMaximumWithoutOverflow(String text) {
     assertThatThrownBy(() -> ByteSize.parse(text))
         .isInstanceOf(InvalidValue.class)
@@ -54,8 +62,11 @@ class ByteSizeTest {
   void theConstructorHoldsTheSameRange() {
     assertThat(new ByteSize(1).bytes()).isEqualTo(1);
     assertThat(new ByteSize(ByteSize.MAXIMUM).bytes()).isEqualTo(ByteSize.MAXIMUM);
-    assertThatThrownBy(() -> new ByteSize(0)).isInstanceOf(InvalidValue.class).hasMessage("must be greater than zero");
-    assertThatThrownBy(() -> new ByteSize(ByteSize.MAXIMUM + 1)).isInstanceOf(InvalidValue.class)
+    assertThatThrownBy(() -> new ByteSize(0))
+        .isInstanceOf(InvalidValue.class)
+        .hasMessage("must be greater than zero");
+    assertThatThrownBy(() -> new ByteSize(ByteSize.MAXIMUM + 1))
+        .isInstanceOf(InvalidValue.class)
         .hasMessage("at most 1024TB");
   }
 }

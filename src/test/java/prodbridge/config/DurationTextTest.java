@@ -10,8 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationTextTest {
   @ParameterizedTest
-  @CsvSource({"250ms,250", "2s,2000", "30m,1800000", "1h,3600000", "1h30m,5400000", "1.5h,5400000", "2S,2000",
-      " 10s ,10000"})
+  @CsvSource({
+    "250ms,250",
+    "2s,2000",
+    "30m,1800000",
+    "1h,3600000",
+    "1h30m,5400000",
+    "1.5h,5400000",
+    "2S,2000",
+    " 10s ,10000"
+  })
   void parsesWhatPeopleWrite(String text, long millis) {
     assertThat(DurationText.parse(text)).isEqualTo(Duration.ofMillis(millis));
   }
@@ -27,7 +35,8 @@ class DurationTextTest {
   @ParameterizedTest
   @ValueSource(strings = {"0s", "0ms", "0h0m"})
   void refusesZero(String text) {
-    assertThatThrownBy(() -> DurationText.parse(text)).hasMessageContaining("must be greater than zero");
+    assertThatThrownBy(() -> DurationText.parse(text))
+        .hasMessageContaining("must be greater than zero");
   }
 
   @ParameterizedTest

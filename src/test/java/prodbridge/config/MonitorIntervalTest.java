@@ -12,7 +12,8 @@ class MonitorIntervalTest {
   @ParameterizedTest
   @ValueSource(longs = {100, 101, 1_000, 3_600_000})
   void acceptsAHundredMillisecondsOrMore(long millis) {
-    assertThat(new MonitorInterval(Duration.ofMillis(millis)).value()).isEqualTo(Duration.ofMillis(millis));
+    assertThat(new MonitorInterval(Duration.ofMillis(millis)).value())
+        .isEqualTo(Duration.ofMillis(millis));
   }
 
   @ParameterizedTest
@@ -48,7 +49,9 @@ class MonitorIntervalTest {
   @Test
   void anAbsentDurationIsNoInterval() {
     assertThat(MonitorInterval.ofNullable(null)).isNull();
-    assertThat(MonitorInterval.ofNullable(Duration.ofSeconds(1))).isEqualTo(new MonitorInterval(Duration.ofSeconds(1)));
-    assertThatThrownBy(() -> MonitorInterval.ofNullable(Duration.ofMillis(10))).isInstanceOf(InvalidValue.class);
+    assertThat(MonitorInterval.ofNullable(Duration.ofSeconds(1)))
+        .isEqualTo(new MonitorInterval(Duration.ofSeconds(1)));
+    assertThatThrownBy(() -> MonitorInterval.ofNullable(Duration.ofMillis(10)))
+        .isInstanceOf(InvalidValue.class);
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ProfileSettingsTest {
   @Test
   void aBuilderSetsOnlyWhatItIsTold() {
-    ProfileSettings s = ProfileSettings.builder().budget(new Budget(3)).timeout(Duration.ofMinutes(5)).build();
+    ProfileSettings s =
+        ProfileSettings.builder().budget(new Budget(3)).timeout(Duration.ofMinutes(5)).build();
     assertThat(s.budget()).isEqualTo(new Budget(3));
     assertThat(s.timeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.overriddenBy(ProfileSettings.NONE)).isEqualTo(s);
@@ -22,10 +23,15 @@ class ProfileSettingsTest {
 
   @Test
   void aLayerOnTopWinsOnlyWhereItSetsAValue() {
-    ProfileSettings base = ProfileSettings.builder()
-        .description("base").argv(List.of("python", "main.py")).budget(new Budget(5))
-        .qualityThreshold(new QualityThreshold(8)).build();
-    ProfileSettings over = ProfileSettings.builder().budget(new Budget(2)).description("over").build();
+    ProfileSettings base =
+        ProfileSettings.builder()
+            .description("base")
+            .argv(List.of("python", "main.py"))
+            .budget(new Budget(5))
+            .qualityThreshold(new QualityThreshold(8))
+            .build();
+    ProfileSettings over =
+        ProfileSettings.builder().budget(new Budget(2)).description("over").build();
     ProfileSettings merged = base.overriddenBy(over);
     assertThat(merged.description()).isEqualTo("over");
     assertThat(merged.budget()).isEqualTo(new Budget(2));
@@ -35,13 +41,14 @@ class ProfileSettingsTest {
 
   @Test
   void theCommandLineLayerCarriesOnlyTheFlagsGiven() {
-    ProfileSettings flags = ProfileSettings.builder()
-        .grace(Duration.ofSeconds(3))
-        .budget(new Budget(4))
-        .qualityThreshold(new QualityThreshold(9))
-        .monitorInterval(new MonitorInterval(Duration.ofMillis(250)))
-        .retry(RetrySettings.commandLine(2, null))
-        .build();
+    ProfileSettings flags =
+        ProfileSettings.builder()
+            .grace(Duration.ofSeconds(3))
+            .budget(new Budget(4))
+            .qualityThreshold(new QualityThreshold(9))
+            .monitorInterval(new MonitorInterval(Duration.ofMillis(250)))
+            .retry(RetrySettings.commandLine(2, null))
+            .build();
     assertThat(flags.grace()).isEqualTo(Duration.ofSeconds(3));
     assertThat(flags.budget()).isEqualTo(new Budget(4));
     assertThat(flags.qualityThreshold()).isEqualTo(new QualityThreshold(9));
@@ -56,7 +63,12 @@ class ProfileSettingsTest {
     ProfileSettings moved = s.relativeTo(Path.of("/etc/bridge"));
     assertThat(moved.workingDir()).isEqualTo("/etc/bridge/work");
     assertThat(moved.budget()).isEqualTo(new Budget(1));
-    assertThat(ProfileSettings.builder().workingDir("/abs").build().relativeTo(Path.of("/x")).workingDir())
+    assertThat(
+            ProfileSettings.builder()
+                .workingDir("/abs")
+                .build()
+                .relativeTo(Path.of("/x"))
+                .workingDir())
         .isEqualTo("/abs");
   }
 }

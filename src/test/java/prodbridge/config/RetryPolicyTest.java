@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 import prodbridge.classify.ErrorType;
 
 class RetryPolicyTest {
-  private static final RetryPolicy POLICY = new RetryPolicy(
-      5, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(3), 0.5, Set.of(ErrorType.RATE_LIMITED));
+  private static final RetryPolicy POLICY =
+      new RetryPolicy(
+          5,
+          Duration.ofSeconds(1),
+          2.0,
+          Duration.ofSeconds(3),
+          0.5,
+          Set.of(ErrorType.RATE_LIMITED));
 
   @Test
   void waitsGrowByTheBackoffUpToTheCap() {
@@ -21,7 +27,8 @@ class RetryPolicyTest {
 
   @Test
   void jitterOnlyShortensAWaitAndByAtMostItsFraction() {
-    assertThat(POLICY.delayAfter(1, 0.999)).isBetween(Duration.ofMillis(500), Duration.ofMillis(501));
+    assertThat(POLICY.delayAfter(1, 0.999))
+        .isBetween(Duration.ofMillis(500), Duration.ofMillis(501));
     assertThat(POLICY.delayAfter(4, 0.5)).isEqualTo(Duration.ofMillis(2250));
   }
 

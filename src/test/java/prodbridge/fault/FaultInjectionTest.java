@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * Randomized fault injection against real bridge processes: each trial injects one kind of fault (see
- * {@link FaultKind}) and counts what broke: survivors, lost results, stuck states, stack traces. Seeded; the seed
- * is printed, and {@code -Dfault.seed=N} replays a run. CI runs each eligible kind once; a longer campaign is
- * {@code mvn -B test -Dtest=FaultInjectionTest -Dfault.trials=500}; {@code -Dfault.kinds=a,b} picks kinds. The
- * table goes to stderr and {@code target/fault-injection.md}.
+ * Randomized fault injection against real bridge processes: each trial injects one kind of fault
+ * (see {@link FaultKind}) and counts what broke: survivors, lost results, stuck states, stack
+ * traces. Seeded; the seed is printed, and {@code -Dfault.seed=N} replays a run. CI runs each
+ * eligible kind once; a longer campaign is {@code mvn -B test -Dtest=FaultInjectionTest
+ * -Dfault.trials=500}; {@code -Dfault.kinds=a,b} picks kinds. The table goes to stderr and {@code
+ * target/fault-injection.md}.
  */
 @Tag("fault")
 @ExtendWith(NoLeftoverProcesses.class)
@@ -31,7 +32,8 @@ class FaultInjectionTest {
   @Test
   void everyTrialEndsInOneHonestStateWithNothingLeftRunning() throws Exception {
     long seed = Long.getLong("fault.seed", System.nanoTime());
-    System.err.println("FaultInjectionTest seed " + seed + " (replay with -Dfault.seed=" + seed + ")");
+    System.err.println(
+        "FaultInjectionTest seed " + seed + " (replay with -Dfault.seed=" + seed + ")");
     Random random = new Random(seed);
     List<FaultKind> kinds = eligibleKinds();
     int trials = Integer.getInteger("fault.trials", kinds.size());
@@ -44,7 +46,8 @@ class FaultInjectionTest {
     List<TrialResult> results = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       long trialSeed = random.nextLong();
-      TrialResult r = FaultTrials.run(order.get(i), trialSeed, new TrialBench(dir.resolve("trial-" + i)));
+      TrialResult r =
+          FaultTrials.run(order.get(i), trialSeed, new TrialBench(dir.resolve("trial-" + i)));
       System.err.printf(Locale.ROOT, "trial %d %s: %s%n", i, order.get(i), r.passed() ? "ok" : r);
       results.add(r);
     }
@@ -55,18 +58,21 @@ class FaultInjectionTest {
   }
 
   /**
-   * The kinds this machine can run: tmpfs kinds need root; kill -9 of a foreground bridge needs the run keeper
-   * (nothing else ends its tree), so it runs only once the keeper is built in or when asked for by name.
+   * The kinds this machine can run: tmpfs kinds need root; kill -9 of a foreground bridge needs the
+   * run keeper (nothing else ends its tree), so it runs only once the keeper is built in or when
+   * asked for by name.
    */
   static List<FaultKind> eligibleKinds() {
     String named = System.getProperty("fault.kinds");
     if (named != null && !named.isBlank()) {
-      return Arrays.stream(named.split(",")).map(s -> FaultKind.valueOf(s.strip().toUpperCase(Locale.ROOT)))
+      return Arrays.stream(named.split(","))
+          .map(s -> FaultKind.valueOf(s.strip().toUpperCase(Locale.ROOT)))
           .toList();
     }
     boolean root = "root".equals(System.getProperty("user.name"));
     boolean keeper = keeperBuiltIn();
-    return Arrays.stream(FaultKind.values()).filter(k -> (root || !k.needsRoot) && (keeper || !k.needsKeeper))
+    return Arrays.stream(FaultKind.values())
+        .filter(k -> (root || !k.needsRoot) && (keeper || !k.needsKeeper))
         .toList();
   }
 

@@ -1,8 +1,14 @@
 package prodbridge.fault;
 
-/** The kinds of fault a trial injects; each says whether it needs root (tmpfs mounts) or the run keeper. */
+/**
+ * The kinds of fault a trial injects; each says whether it needs root (tmpfs mounts) or the run
+ * keeper.
+ */
 enum FaultKind {
-  /** A deadline over a tree with TERM-ignoring, setsid'd, setpgid'd, double-forked and pipe-holding members. */
+  /**
+   * A deadline over a tree with TERM-ignoring, setsid'd, setpgid'd, double-forked and pipe-holding
+   * members.
+   */
   HOSTILE_TREE_DEADLINE(false, false),
   /** The child exits 0 at a random moment and leaves such a tree behind. */
   EARLY_EXIT(false, false),
@@ -12,9 +18,14 @@ enum FaultKind {
   CANCEL_AT_EXIT(false, false),
   /** kill -9 of a detached run's supervisor at a random moment, then status. */
   KILL9_DETACHED(false, false),
-  /** kill -9 of a foreground bridge, with nobody running status afterwards: only a keeper can end the tree. */
+  /**
+   * kill -9 of a foreground bridge, with nobody running status afterwards: only a keeper can end
+   * the tree.
+   */
   KILL9_FOREGROUND(false, true),
-  /** kill -9 of a batch coordinator half-way, then --resume: every topic is produced exactly once. */
+  /**
+   * kill -9 of a batch coordinator half-way, then --resume: every topic is produced exactly once.
+   */
   KILL9_BATCH(false, false),
   /** A tree whose memory jumps past the limit. */
   MEMORY_SPIKE(false, false),

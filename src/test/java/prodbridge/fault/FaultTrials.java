@@ -12,12 +12,19 @@ import prodbridge.testing.Tmpfs;
 
 /** How each kind of fault is injected into real bridge processes, and what it must not break. */
 final class FaultTrials {
-  /** Members that try to escape: TERM-ignoring, double-forked, setsid'd, setpgid'd (job control), pipe-holding. */
-  static final String TREE = "(trap '' TERM; exec sleep 300) & ( (sleep 301 &) & ) ; setsid sleep 302 &"
-      + " (set -m; sleep 303 & wait) & sleep 304 & ";
+  /**
+   * Members that try to escape: TERM-ignoring, double-forked, setsid'd, setpgid'd (job control),
+   * pipe-holding.
+   */
+  static final String TREE =
+      "(trap '' TERM; exec sleep 300) & ( (sleep 301 &) & ) ; setsid sleep 302 &"
+          + " (set -m; sleep 303 & wait) & sleep 304 & ";
+
   static final String SUCCESS = "echo '{\"status\":\"success\"}'";
+
   /** The grace every trial gives, and the margin the issue allows on top of it. */
   static final long GRACE_MILLIS = 1000;
+
   static final long MARGIN_MILLIS = 1000;
 
   private FaultTrials() {}
@@ -27,20 +34,42 @@ final class FaultTrials {
     Verdict v = new Verdict();
     switch (kind) {
       case HOSTILE_TREE_DEADLINE -> {
-        Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--timeout", (1 + r.nextInt(3)) + "s",
-            "--", "bash", "-c", TREE + "echo started; sleep 310");
+        Finished f =
+            bench.run(
+                "run",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--timeout",
+                (1 + r.nextInt(3)) + "s",
+                "--",
+                "bash",
+                "-c",
+                TREE + "echo started; sleep 310");
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
         v.expect(f, 11, "TIMEOUT_ERROR");
       }
       case EARLY_EXIT -> {
-        Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--", "bash", "-c",
-            TREE + "sleep 0." + r.nextInt(10) + "; " + SUCCESS);
+        Finished f =
+            bench.run(
+                "run",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--",
+                "bash",
+                "-c",
+                TREE + "sleep 0." + r.nextInt(10) + "; " + SUCCESS);
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
         v.expect(f, 0, null);
       }
       case SIGNAL_AT_RANDOM -> {
         String sig = List.of("TERM", "INT", "HUP").get(r.nextInt(3));
-        Started s = bench.start("run", "--format", "json", "--grace", "1s", "--", "bash", "-c", TREE + "sleep 60");
+        Started s =
+            bench.start(
+                "run", "--format", "json", "--grace", "1s", "--", "bash", "-c", TREE + "sleep 60");
         Thread.sleep(r.nextInt(3000));
         bench.signal(s.process().pid(), sig);
         Finished f = s.await(60);
@@ -53,8 +82,17 @@ final class FaultTrials {
         }
       }
       case CANCEL_AT_EXIT -> {
-        Started s = bench.start("run", "--format", "json", "--grace", "1s", "--", "bash", "-c",
-            "sleep 0.3; " + SUCCESS);
+        Started s =
+            bench.start(
+                "run",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--",
+                "bash",
+                "-c",
+                "sleep 0.3; " + SUCCESS);
         JsonNode state = bench.awaitChild(60_000);
         v.check(state != null, "the child never started");
         Thread.sleep(260 + r.nextInt(80));
@@ -63,13 +101,27 @@ final class FaultTrials {
         v.survivors = bench.survivorsAfter(MARGIN_MILLIS);
         JsonNode result = f.json();
         v.check(result != null, "no JSON result: " + TrialBench.firstLines(f.stderr()));
-        if (result != null && result.path("exit_code").isInt() && result.path("exit_code").asInt() == 0) {
-          v.check("success".equals(result.path("status").asText()), "exit 0 recorded " + result.path("status"));
+        if (result != null
+            && result.path("exit_code").isInt()
+            && result.path("exit_code").asInt() == 0) {
+          v.check(
+              "success".equals(result.path("status").asText()),
+              "exit 0 recorded " + result.path("status"));
         }
       }
       case KILL9_DETACHED -> {
-        Finished d = bench.run("run", "--detach", "--format", "json", "--grace", "1s", "--", "bash", "-c",
-            TREE + "sleep 60");
+        Finished d =
+            bench.run(
+                "run",
+                "--detach",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--",
+                "bash",
+                "-c",
+                TREE + "sleep 60");
         String id = d.json() == null ? null : d.json().path("run_id").asText();
         JsonNode state = bench.awaitChild(60_000);
         v.check(id != null && state != null, "the detached run never started its child");
@@ -79,32 +131,63 @@ final class FaultTrials {
           Thread.sleep(200);
           Finished st = bench.run("status", id, "--format", "json");
           v.survivors = bench.survivorsAfter(MARGIN_MILLIS);
-          v.check(st.json() != null && "lost".equals(st.json().path("status").asText()),
+          v.check(
+              st.json() != null && "lost".equals(st.json().path("status").asText()),
               "status after kill -9: " + st.stdout());
         }
       }
       case KILL9_FOREGROUND -> {
-        Started s = bench.start("run", "--format", "json", "--grace", "1s", "--", "bash", "-c", TREE + "sleep 60");
+        Started s =
+            bench.start(
+                "run", "--format", "json", "--grace", "1s", "--", "bash", "-c", TREE + "sleep 60");
         JsonNode state = bench.awaitChild(60_000);
         v.check(state != null, "the child never started");
         Thread.sleep(r.nextInt(1500));
         bench.signal(s.process().pid(), "KILL");
         s.process().waitFor();
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
-        v.check(bench.keepersEndWithin(30_000), "the keeper was still there 30 s after its supervisor's kill -9");
+        v.check(
+            bench.keepersEndWithin(30_000),
+            "the keeper was still there 30 s after its supervisor's kill -9");
       }
       case KILL9_BATCH -> {
         BatchTrial.run(r, bench, v);
       }
       case MEMORY_SPIKE -> {
-        Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--memory-limit", "64MB", "--", "bash", "-c",
-            TREE + "x=$(head -c " + (150 + r.nextInt(100)) + "000000 /dev/zero | tr '\\0' a); sleep 30");
+        Finished f =
+            bench.run(
+                "run",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--memory-limit",
+                "64MB",
+                "--",
+                "bash",
+                "-c",
+                TREE
+                    + "x=$(head -c "
+                    + (150 + r.nextInt(100))
+                    + "000000 /dev/zero | tr '\\0' a); sleep 30");
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
         v.expect(f, 13, "MEMORY_ERROR");
       }
       case OUTPUT_FLOOD -> {
-        Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--", "sh", "-c",
-            "head -c " + (10 + r.nextInt(40)) + "000000 /dev/zero | tr '\\0' y; echo; " + SUCCESS);
+        Finished f =
+            bench.run(
+                "run",
+                "--format",
+                "json",
+                "--grace",
+                "1s",
+                "--",
+                "sh",
+                "-c",
+                "head -c "
+                    + (10 + r.nextInt(40))
+                    + "000000 /dev/zero | tr '\\0' y; echo; "
+                    + SUCCESS);
         v.survivors = bench.survivorsAfter(MARGIN_MILLIS);
         v.expect(f, 0, null);
         v.check(f.stdout().length() < 8192, "result of " + f.stdout().length() + " bytes");
@@ -114,12 +197,29 @@ final class FaultTrials {
         try (Tmpfs small = Tmpfs.mount(bench.dir().resolve("small"), "2m", false)) {
           bench.useRunsRoot(small.dir());
           long t0 = System.nanoTime();
-          Finished f = bench.run("run", "--format", "json", "--grace", "1s", "--timeout", "60s", "--", "sh", "-c",
-              "head -c " + (3 + r.nextInt(5)) + "000000 /dev/zero | tr '\\0' x; echo; " + SUCCESS);
-          v.check((System.nanoTime() - t0) / 1_000_000_000L < 30, "the run was not ended when the disk filled");
+          Finished f =
+              bench.run(
+                  "run",
+                  "--format",
+                  "json",
+                  "--grace",
+                  "1s",
+                  "--timeout",
+                  "60s",
+                  "--",
+                  "sh",
+                  "-c",
+                  "head -c "
+                      + (3 + r.nextInt(5))
+                      + "000000 /dev/zero | tr '\\0' x; echo; "
+                      + SUCCESS);
+          v.check(
+              (System.nanoTime() - t0) / 1_000_000_000L < 30,
+              "the run was not ended when the disk filled");
           v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
           v.expectStatus(f, "error");
-          v.check(f.json() != null && f.json().path("error_message").asText().contains("full"),
+          v.check(
+              f.json() != null && f.json().path("error_message").asText().contains("full"),
               "the result does not say the disk is full: " + f.stdout());
           v.stuck = bench.stuckStates();
           v.lost = bench.lostResults();
@@ -129,8 +229,20 @@ final class FaultTrials {
       case CONCURRENT_DETACHED -> {
         List<String> ids = new ArrayList<>();
         for (int i = 0, n = 2 + r.nextInt(3); i < n; i++) {
-          JsonNode d = bench.run("run", "--detach", "--format", "json", "--grace", "1s", "--", "bash", "-c",
-              TREE + "sleep 0." + r.nextInt(10) + "; " + SUCCESS).json();
+          JsonNode d =
+              bench
+                  .run(
+                      "run",
+                      "--detach",
+                      "--format",
+                      "json",
+                      "--grace",
+                      "1s",
+                      "--",
+                      "bash",
+                      "-c",
+                      TREE + "sleep 0." + r.nextInt(10) + "; " + SUCCESS)
+                  .json();
           v.check(d != null, "a detached start printed no JSON");
           if (d != null) {
             ids.add(d.path("run_id").asText());
@@ -138,7 +250,8 @@ final class FaultTrials {
         }
         for (String id : ids) {
           JsonNode st = bench.run("status", id, "--wait", "90s", "--format", "json").json();
-          v.check(st != null && "success".equals(st.path("status").asText()), "run " + id + ": " + st);
+          v.check(
+              st != null && "success".equals(st.path("status").asText()), "run " + id + ": " + st);
         }
         v.survivors = bench.survivorsAfter(GRACE_MILLIS + MARGIN_MILLIS);
       }
@@ -169,11 +282,21 @@ final class FaultTrials {
         f = bench.run(args);
       }
     }
-    // A root that is a file or read-only is bad input found before anything starts (exit 2); a full one is DISK_FULL.
+    // A root that is a file or read-only is bad input found before anything starts (exit 2); a full
+    // one is DISK_FULL.
     int code = which == 2 ? 24 : 2;
-    v.check(f.exitCode() == code, "exit " + f.exitCode() + ", not " + code + ": " + TrialBench.firstLines(f.stderr()));
-    v.check(f.stderr().strip().lines().count() == 1, "not one line on stderr: " + TrialBench.firstLines(f.stderr()));
-    v.check(f.json() != null && f.json().path("error_type").asText().equals(which == 2 ? "DISK_FULL" : "USAGE_ERROR"),
+    v.check(
+        f.exitCode() == code,
+        "exit " + f.exitCode() + ", not " + code + ": " + TrialBench.firstLines(f.stderr()));
+    v.check(
+        f.stderr().strip().lines().count() == 1,
+        "not one line on stderr: " + TrialBench.firstLines(f.stderr()));
+    v.check(
+        f.json() != null
+            && f.json()
+                .path("error_type")
+                .asText()
+                .equals(which == 2 ? "DISK_FULL" : "USAGE_ERROR"),
         "no JSON error of the right type: " + f.stdout());
     v.check(!Files.exists(ran), "the child ran");
     v.survivors = bench.survivorsAfter(0);
@@ -196,17 +319,28 @@ final class FaultTrials {
       check(f.brokenPromise() == null, f.brokenPromise());
       JsonNode j = f.json();
       check(j != null, "no JSON result: " + TrialBench.firstLines(f.stderr()));
-      check(f.exitCode() == exitCode, "exit " + f.exitCode() + ", expected " + exitCode + ": "
-          + (j == null ? "" : j.path("error_message").asText()));
+      check(
+          f.exitCode() == exitCode,
+          "exit "
+              + f.exitCode()
+              + ", expected "
+              + exitCode
+              + ": "
+              + (j == null ? "" : j.path("error_message").asText()));
       if (j != null) {
-        check(errorType == null ? j.path("error_type").isNull() : errorType.equals(j.path("error_type").asText()),
+        check(
+            errorType == null
+                ? j.path("error_type").isNull()
+                : errorType.equals(j.path("error_type").asText()),
             "error type " + j.path("error_type") + ", expected " + errorType);
       }
     }
 
     void expectStatus(Finished f, String status) {
       check(f.brokenPromise() == null, f.brokenPromise());
-      check(f.json() != null && status.equals(f.json().path("status").asText()), "status " + f.stdout());
+      check(
+          f.json() != null && status.equals(f.json().path("status").asText()),
+          "status " + f.stdout());
     }
 
     TrialResult result(FaultKind kind, long seed) {

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import prodbridge.testing.Bridge;
 
 /**
- * One trial's own directory and the tools to judge it: real bridge processes with their runs root inside it, and
- * the processes and runs that belong to it, found by the run marker and the directory's path in their environment.
+ * One trial's own directory and the tools to judge it: real bridge processes with their runs root
+ * inside it, and the processes and runs that belong to it, found by the run marker and the
+ * directory's path in their environment.
  */
 final class TrialBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,8 @@ final class TrialBench {
     Finished await(long seconds) throws Exception {
       if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        return new Finished(-1, read(out), read(err) + "\n(bridge did not finish in " + seconds + " s)");
+        return new Finished(
+            -1, read(out), read(err) + "\n(bridge did not finish in " + seconds + " s)");
       }
       return new Finished(process.exitValue(), read(out), read(err));
     }
@@ -63,7 +65,9 @@ final class TrialBench {
 
     /** A promise the bridge broke on its way out, or null: a stack trace, an internal error. */
     String brokenPromise() {
-      if (stderr.contains("\tat ") || stderr.contains("internal error") || stdout.contains("\tat ")) {
+      if (stderr.contains("\tat ")
+          || stderr.contains("internal error")
+          || stdout.contains("\tat ")) {
         return "stack trace or internal error: " + firstLines(stderr);
       }
       return null;
@@ -77,7 +81,8 @@ final class TrialBench {
     Path out = dir.resolve("bridge-" + (++outputs) + ".out");
     Path err = dir.resolve("bridge-" + outputs + ".err");
     long t0 = System.nanoTime();
-    return new Started(pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err, t0);
+    return new Started(
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err, t0);
   }
 
   Finished run(String... args) throws Exception {
@@ -93,13 +98,18 @@ final class TrialBench {
     }
   }
 
-  /** Waits until some run's state names a started child; returns that state, or null after {@code millis}. */
+  /**
+   * Waits until some run's state names a started child; returns that state, or null after {@code
+   * millis}.
+   */
   JsonNode awaitChild(long millis) throws Exception {
     long deadline = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < deadline) {
       for (Path run : runs()) {
         JsonNode s = state(run.getFileName().toString());
-        if (s != null && s.path("child_pid").asLong() > 0 && s.path("supervisor_pid").asLong() > 0) {
+        if (s != null
+            && s.path("child_pid").asLong() > 0
+            && s.path("supervisor_pid").asLong() > 0) {
           return s;
         }
       }
@@ -117,24 +127,33 @@ final class TrialBench {
     }
   }
 
-  /** Live processes of this trial's runs (marker plus this trial's path); with {@code kill}, SIGKILLs them. */
+  /**
+   * Live processes of this trial's runs (marker plus this trial's path); with {@code kill},
+   * SIGKILLs them.
+   */
   List<Long> members(boolean kill) {
     List<Long> found = new ArrayList<>();
     byte[] path = dir.toString().getBytes(StandardCharsets.UTF_8);
     byte[] marker = "PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
-        try {
-          String stat = Files.readString(p.resolve("stat"));
-          char state = stat.charAt(stat.lastIndexOf(')') + 2);
-          byte[] env = Files.readAllBytes(p.resolve("environ"));
-          if (state != 'Z' && state != 'X' && contains(env, marker) && contains(env, path)) {
-            found.add(Long.parseLong(p.getFileName().toString()));
-          }
-        } catch (IOException | RuntimeException gone) {
-          // exited meanwhile
-        }
-      });
+      procs
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
+          .forEach(
+              p -> {
+                try {
+                  String stat = Files.readString(p.resolve("stat"));
+                  char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                  byte[] env = Files.readAllBytes(p.resolve("environ"));
+                  if (state != 'Z'
+                      && state != 'X'
+                      && contains(env, marker)
+                      && contains(env, path)) {
+                    found.add(Long.parseLong(p.getFileName().toString()));
+                  }
+                } catch (IOException | RuntimeException gone) {
+                  // exited meanwhile
+                }
+              });
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -145,8 +164,9 @@ final class TrialBench {
   }
 
   /**
-   * Waits up to {@code millis} for this trial's keepers to end (a keeper, and the reap it becomes, records a run whose
-   * supervisor died: until it has, such a run is still looked after, not stuck); true when none is left.
+   * Waits up to {@code millis} for this trial's keepers to end (a keeper, and the reap it becomes,
+   * records a run whose supervisor died: until it has, such a run is still looked after, not
+   * stuck); true when none is left.
    */
   boolean keepersEndWithin(long millis) throws InterruptedException {
     byte[] path = dir.toString().getBytes(StandardCharsets.UTF_8);
@@ -155,14 +175,18 @@ final class TrialBench {
     while (true) {
       boolean any;
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-        any = procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
-          try {
-            byte[] env = Files.readAllBytes(p.resolve("environ"));
-            return contains(env, marker) && contains(env, path);
-          } catch (IOException | RuntimeException gone) {
-            return false;
-          }
-        });
+        any =
+            procs
+                .filter(p -> p.getFileName().toString().matches("\\d+"))
+                .anyMatch(
+                    p -> {
+                      try {
+                        byte[] env = Files.readAllBytes(p.resolve("environ"));
+                        return contains(env, marker) && contains(env, path);
+                      } catch (IOException | RuntimeException gone) {
+                        return false;
+                      }
+                    });
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -176,7 +200,10 @@ final class TrialBench {
     }
   }
 
-  /** How many of this trial's processes are alive {@code millis} from now (and SIGKILLs them, not to spill over). */
+  /**
+   * How many of this trial's processes are alive {@code millis} from now (and SIGKILLs them, not to
+   * spill over).
+   */
   int survivorsAfter(long millis) throws InterruptedException {
     Thread.sleep(millis);
     List<Long> left = members(false);
@@ -192,7 +219,8 @@ final class TrialBench {
 
   private static String describe(long pid) {
     try {
-      String cmd = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
+      String cmd =
+          Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
       return pid + " " + (cmd.length() > 80 ? cmd.substring(0, 80) + "..." : cmd);
     } catch (IOException e) {
       return pid + " (gone)";
@@ -204,7 +232,9 @@ final class TrialBench {
     int stuck = 0;
     for (Path run : runs()) {
       JsonNode s = state(run.getFileName().toString());
-      if (s != null && "running".equals(s.path("status").asText()) && !Files.exists(run.resolve("result.json"))
+      if (s != null
+          && "running".equals(s.path("status").asText())
+          && !Files.exists(run.resolve("result.json"))
           && !alive(s.path("supervisor_pid").asLong(), s.path("supervisor_start_ticks").asLong())) {
         stuck++;
       }
@@ -218,7 +248,8 @@ final class TrialBench {
     for (Path run : runs()) {
       try {
         JsonNode r = JSON.readTree(run.resolve("result.json").toFile());
-        if (r.path("exit_code").isInt() && r.path("exit_code").asInt() == 0
+        if (r.path("exit_code").isInt()
+            && r.path("exit_code").asInt() == 0
             && !"success".equals(r.path("status").asText())
             && Files.readString(run.resolve("stdout.log")).contains("\"status\":\"success\"")) {
           lost++;

@@ -38,8 +38,9 @@ class CostSourceTest {
     stdout.line("plain text");
     stdout.line("{\"no_event\": 1}");
     stdout.line("  {\"event\": \"cost\", \"stage\": \"script\", \"cost\": 0.42}");
-    assertThat(told.events).extracting(ChildEvent::stage, ChildEvent::cost).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("script", 0.42));
+    assertThat(told.events)
+        .extracting(ChildEvent::stage, ChildEvent::cost)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("script", 0.42));
     stdout.poll(told);
     assertThat(told.events).as("nothing to poll").hasSize(1);
   }
@@ -51,7 +52,8 @@ class CostSourceTest {
     EventsFile events = new EventsFile(file);
     events.poll(told);
     assertThat(told.events).as("no file yet").isEmpty();
-    append(file, "{\"event\":\"stage\",\"stage\":\"research\"}\r\nnot json\n{\"event\":\"cost\",\"co");
+    append(
+        file, "{\"event\":\"stage\",\"stage\":\"research\"}\r\nnot json\n{\"event\":\"cost\",\"co");
     events.poll(told);
     assertThat(told.events).extracting(ChildEvent::stage).containsExactly("research");
     append(file, "st\":1.5}\n");
@@ -78,7 +80,8 @@ class CostSourceTest {
     Path file = dir.resolve("child-events.jsonl");
     Told told = new Told();
     EventsFile events = new EventsFile(file);
-    Files.writeString(file, "{\"event\":\"a\",\"stage\":\"one\"}\n{\"event\":\"b\",\"stage\":\"two\"}\n");
+    Files.writeString(
+        file, "{\"event\":\"a\",\"stage\":\"one\"}\n{\"event\":\"b\",\"stage\":\"two\"}\n");
     events.poll(told);
     Files.writeString(file, "{\"event\":\"c\",\"stage\":\"new\"}\n");
     events.poll(told);
@@ -96,7 +99,8 @@ class CostSourceTest {
     source.poll(told);
     Files.writeString(csv, "step,cumulative_usd\nresearch,0.25\nscript,0.75\naudio,1.5\n");
     source.poll(told);
-    assertThat(told.costs).containsExactly("0.75 from cost file costs.csv", "1.5 from cost file costs.csv");
+    assertThat(told.costs)
+        .containsExactly("0.75 from cost file costs.csv", "1.5 from cost file costs.csv");
   }
 
   @Test

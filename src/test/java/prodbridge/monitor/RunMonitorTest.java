@@ -25,12 +25,23 @@ class RunMonitorTest {
   private final AtomicLong treeBytes = new AtomicLong(100 * MB);
   private final List<Violation> told = new CopyOnWriteArrayList<>();
 
-  private RunMonitor monitor(Long memoryLimit, double budget, Duration stall, CostFile costFile) throws IOException {
+  private RunMonitor monitor(Long memoryLimit, double budget, Duration stall, CostFile costFile)
+      throws IOException {
     Files.createDirectories(dir.resolve("out"));
-    RunMonitor m = new RunMonitor(
-        MonitorLimits.of(Duration.ofSeconds(1), budget).withMemoryLimit(memoryLimit).withStallTimeout(stall),
-        dir.resolve("events.jsonl"), dir.resolve("out"), costFile, dir.resolve("child-events.jsonl"), () -> 0,
-        ProgressListener.NONE, told::add, s -> s, clock::get);
+    RunMonitor m =
+        new RunMonitor(
+            MonitorLimits.of(Duration.ofSeconds(1), budget)
+                .withMemoryLimit(memoryLimit)
+                .withStallTimeout(stall),
+            dir.resolve("events.jsonl"),
+            dir.resolve("out"),
+            costFile,
+            dir.resolve("child-events.jsonl"),
+            () -> 0,
+            ProgressListener.NONE,
+            told::add,
+            s -> s,
+            clock::get);
     m.watch(treeBytes::get);
     return m;
   }
@@ -59,7 +70,8 @@ class RunMonitorTest {
     m.onStdoutLine("{\"event\":\"cost\",\"stage\":\"script\",\"cost\":1.0}");
     assertThat(told).isEmpty();
     m.onStdoutLine("{\"event\":\"cost\",\"stage\":\"audio\",\"cost\":2.5}");
-    assertThat(told).extracting(Violation::message)
+    assertThat(told)
+        .extracting(Violation::message)
         .containsExactly("cost reached $2.50, over the $2.00 budget (from progress events)");
     MonitorReport r = m.stop(StopReason.BUDGET_EXCEEDED);
     assertThat(r.cost()).isEqualTo(2.5);
@@ -87,7 +99,9 @@ class RunMonitorTest {
   void stopReadsTheSourcesOnceMoreAndWritesWhyTheRunStopped() throws IOException {
     Path csv = dir.resolve("costs.csv");
     RunMonitor m = monitor(null, 10, null, new CostFile(csv, "cumulative_usd", null));
-    Files.writeString(dir.resolve("child-events.jsonl"), "{\"event\":\"stage\",\"stage\":\"research\",\"cost\":0.5}\n");
+    Files.writeString(
+        dir.resolve("child-events.jsonl"),
+        "{\"event\":\"stage\",\"stage\":\"research\",\"cost\":0.5}\n");
     m.tick();
     Files.writeString(csv, "step,cumulative_usd\nscript,1.25\n");
     MonitorReport r = m.stop(StopReason.DEADLINE);

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * The fixed inputs of the report tests, copied out of the test resources: {@code batch-season}, a real batch of 8
- * jobs (5 succeeded, 2 rate-limited, 1 skipped for the total budget; one memory wait added to its events by hand),
- * and {@code run-budget}, a real reference-pipeline run stopped by its $1.00 budget during audio.
+ * The fixed inputs of the report tests, copied out of the test resources: {@code batch-season}, a
+ * real batch of 8 jobs (5 succeeded, 2 rate-limited, 1 skipped for the total budget; one memory
+ * wait added to its events by hand), and {@code run-budget}, a real reference-pipeline run stopped
+ * by its $1.00 budget during audio.
  */
 final class ReportFixture {
   static final String BATCH = "batch-season";

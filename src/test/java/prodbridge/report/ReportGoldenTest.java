@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.batch.BatchDir;
 
 /**
- * One golden page per report kind, on fixed input files. The page is compared whole, except that each chart's SVG
- * is reduced to its texts (titles, axis labels, ticks, legend, limits: where text lands depends on font metrics)
- * and the fixture's temporary directory reads {@code $DIR}. Building twice gives the same bytes, charts included.
- * Run with {@code -Dreport.golden.update=true} to rewrite the golden files after an intended change.
+ * One golden page per report kind, on fixed input files. The page is compared whole, except that
+ * each chart's SVG is reduced to its texts (titles, axis labels, ticks, legend, limits: where text
+ * lands depends on font metrics) and the fixture's temporary directory reads {@code $DIR}. Building
+ * twice gives the same bytes, charts included. Run with {@code -Dreport.golden.update=true} to
+ * rewrite the golden files after an intended change.
  */
 class ReportGoldenTest {
-  private static final Pattern SVG = Pattern.compile("<svg (?:[^>]*? )?id='([\\w-]+)'[^>]*>(.*?)</svg>", Pattern.DOTALL);
+  private static final Pattern SVG =
+      Pattern.compile("<svg (?:[^>]*? )?id='([\\w-]+)'[^>]*>(.*?)</svg>", Pattern.DOTALL);
   private static final Pattern TEXT = Pattern.compile("<text[^>]*>([^<]*)</text>");
 
   @TempDir Path dir;
@@ -51,7 +53,10 @@ class ReportGoldenTest {
     assertPng(first.png(), 1200, 700);
   }
 
-  /** The PNG has the size of the main chart and is not blank: many colours, a good share of it not white. */
+  /**
+   * The PNG has the size of the main chart and is not blank: many colours, a good share of it not
+   * white.
+   */
   static void assertPng(Path png, int width, int height) throws Exception {
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(width);
@@ -90,8 +95,10 @@ class ReportGoldenTest {
       while (t.find()) {
         texts.add(t.group(1));
       }
-      svg.appendReplacement(out, Matcher.quoteReplacement("<svg id='" + svg.group(1) + "'>\n  "
-          + String.join("\n  ", texts) + "\n</svg>"));
+      svg.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "<svg id='" + svg.group(1) + "'>\n  " + String.join("\n  ", texts) + "\n</svg>"));
     }
     svg.appendTail(out);
     return out.toString();

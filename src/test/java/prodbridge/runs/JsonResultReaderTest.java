@@ -11,7 +11,8 @@ class JsonResultReaderTest {
 
   @Test
   void readsAPrettyPrintedResultWithNestedObjectsFollowedByText() {
-    String stdout = """
+    String stdout =
+        """
         {"event": "stage_started", "stage": "research", "progress": 0, "cost": 0.0}
         {"event": "progress", "stage": "research", "progress": 50, "cost": 0.12}
         {
@@ -40,7 +41,8 @@ class JsonResultReaderTest {
 
   @Test
   void theLastTopLevelObjectWinsNotAnObjectNestedInIt() {
-    String stdout = """
+    String stdout =
+        """
         {"status": "failed", "error": "first attempt"}
         log line with a { brace that is not json
         {"status": "completed",
@@ -69,7 +71,8 @@ class JsonResultReaderTest {
 
   @Test
   void aStatusOtherThanSuccessIsAFailureWithItsError() {
-    PipelineResult r = read("{\"status\": \"failed\", \"error\": \"Budget exceeded\", \"cost\": \"$6.10\"}");
+    PipelineResult r =
+        read("{\"status\": \"failed\", \"error\": \"Budget exceeded\", \"cost\": \"$6.10\"}");
     assertThat(r.failed()).isTrue();
     assertThat(r.error()).isEqualTo("Budget exceeded");
     assertThat(r.totalCost()).isEqualTo(6.10);
@@ -78,6 +81,7 @@ class JsonResultReaderTest {
   @Test
   void anObjectMustStartALine() {
     assertThat(read("result: {\"status\": \"completed\"}\n")).isNull();
-    assertThat(read("   \t{\"status\": \"completed\"}   trailing words\n").status()).isEqualTo("completed");
+    assertThat(read("   \t{\"status\": \"completed\"}   trailing words\n").status())
+        .isEqualTo("completed");
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the bridge starts itself again: through its launcher when it set one, else this JVM with the same flags. */
+/**
+ * How the bridge starts itself again: through its launcher when it set one, else this JVM with the
+ * same flags.
+ */
 class RelaunchTest {
   @TempDir Path dir;
 
@@ -30,10 +33,12 @@ class RelaunchTest {
   void withoutALauncherItIsThisJvmWithTheLaunchersFlagsAndAnAbsoluteClassPath() {
     System.clearProperty(Relaunch.LAUNCHER_PROPERTY);
     List<String> argv = Relaunch.command();
-    assertThat(argv.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    assertThat(argv.get(0))
+        .isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     assertThat(argv.subList(1, 1 + Relaunch.JVM_FLAGS.size())).isEqualTo(Relaunch.JVM_FLAGS);
     assertThat(argv.get(argv.size() - 3)).isEqualTo("-cp");
-    assertThat(argv.get(argv.size() - 2).split(File.pathSeparator)).allMatch(p -> Path.of(p).isAbsolute());
+    assertThat(argv.get(argv.size() - 2).split(File.pathSeparator))
+        .allMatch(p -> Path.of(p).isAbsolute());
     assertThat(argv.get(argv.size() - 1)).isEqualTo("prodbridge.cli.Main");
     assertThat(Relaunch.script()).isNull();
     assertThat(Relaunch.userCommand()).isEqualTo("prod-bridge");
@@ -61,20 +66,35 @@ class RelaunchTest {
   void aSupervisorGetsTheRunIdAndEpisodeIdRightAfterTheCommandWord() {
     System.clearProperty(Relaunch.LAUNCHER_PROPERTY);
     List<String> prefix = Relaunch.command();
-    List<String> argv = Relaunch.supervisor("run_1", "ep_1", List.of("run", "--budget", "2", "--", "bash", "-c", "x"));
+    List<String> argv =
+        Relaunch.supervisor(
+            "run_1", "ep_1", List.of("run", "--budget", "2", "--", "bash", "-c", "x"));
     assertThat(argv.subList(0, prefix.size())).isEqualTo(prefix);
     assertThat(argv.subList(prefix.size(), argv.size()))
-        .containsExactly("run", "--run-id", "run_1", "--episode-id", "ep_1", "--budget", "2", "--", "bash", "-c", "x");
+        .containsExactly(
+            "run",
+            "--run-id",
+            "run_1",
+            "--episode-id",
+            "ep_1",
+            "--budget",
+            "2",
+            "--",
+            "bash",
+            "-c",
+            "x");
   }
 
   @Test
   void anEpisodeIdTheUserGaveIsNotRepeated() {
     System.clearProperty(Relaunch.LAUNCHER_PROPERTY);
     int prefix = Relaunch.command().size();
-    List<String> argv = Relaunch.supervisor("run_2", "ep_x", List.of("prod-script", "--episode-id=ep_x", "topic"));
+    List<String> argv =
+        Relaunch.supervisor("run_2", "ep_x", List.of("prod-script", "--episode-id=ep_x", "topic"));
     assertThat(argv.subList(prefix, argv.size()))
         .containsExactly("prod-script", "--run-id", "run_2", "--episode-id=ep_x", "topic");
     List<String> none = Relaunch.supervisor("run_3", null, List.of("run", "--", "true"));
-    assertThat(none.subList(prefix, none.size())).containsExactly("run", "--run-id", "run_3", "--", "true");
+    assertThat(none.subList(prefix, none.size()))
+        .containsExactly("run", "--run-id", "run_3", "--", "true");
   }
 }

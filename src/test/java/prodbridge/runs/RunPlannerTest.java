@@ -20,13 +20,16 @@ class RunPlannerTest {
   @TempDir Path dir;
 
   private RunPlanner planner(Map<String, String> env) {
-    return new RunPlanner(new ConfigLoader(env, dir).load(null, ProfileSettings.NONE), env, dir, Clock.systemUTC());
+    return new RunPlanner(
+        new ConfigLoader(env, dir).load(null, ProfileSettings.NONE), env, dir, Clock.systemUTC());
   }
 
   @Test
   void expandsTheTemplateOnceSoATopicArrivesVerbatimAsOneArgument() {
     String topic = "$(touch pwned); rm -rf ~ {budget} \"x\"";
-    RunPlan plan = planner(Map.of()).plan(new RunRequest("prod-episode", "prod-episode", topic, null, List.of()));
+    RunPlan plan =
+        planner(Map.of())
+            .plan(new RunRequest("prod-episode", "prod-episode", topic, null, List.of()));
     List<String> argv = plan.argv();
     assertThat(argv.get(argv.indexOf("--topic") + 1)).isEqualTo(topic);
     assertThat(argv.get(argv.indexOf("--budget") + 1)).isEqualTo("5.51");
@@ -40,17 +43,23 @@ class RunPlannerTest {
 
   @Test
   void passesOnlyTheProfilesVariablesPlusTheRunsOwn() {
-    Map<String, String> env = Map.of("PATH", "/bin", "SECRET_TOKEN", "x", "LC_ALL", "C", "REFERENCE_PIPELINE_PACE", "0");
-    RunPlan plan = planner(env).plan(new RunRequest("prod-episode", "prod-episode", "t", "ep1", List.of()));
-    assertThat(plan.environment()).containsEntry("PATH", "/bin").containsEntry("LC_ALL", "C")
-        .containsEntry("REFERENCE_PIPELINE_PACE", "0").containsEntry("PROD_BRIDGE_EPISODE_ID", "ep1")
+    Map<String, String> env =
+        Map.of("PATH", "/bin", "SECRET_TOKEN", "x", "LC_ALL", "C", "REFERENCE_PIPELINE_PACE", "0");
+    RunPlan plan =
+        planner(env).plan(new RunRequest("prod-episode", "prod-episode", "t", "ep1", List.of()));
+    assertThat(plan.environment())
+        .containsEntry("PATH", "/bin")
+        .containsEntry("LC_ALL", "C")
+        .containsEntry("REFERENCE_PIPELINE_PACE", "0")
+        .containsEntry("PROD_BRIDGE_EPISODE_ID", "ep1")
         .doesNotContainKey("SECRET_TOKEN");
   }
 
   @Test
   void runPassesTheCommandLineVerbatimAndTheWholeEnvironment() {
     Map<String, String> env = Map.of("PATH", "/bin", "ANY", "thing");
-    RunPlan plan = planner(env).plan(new RunRequest("run", "run", null, null, List.of("echo", "{topic}")));
+    RunPlan plan =
+        planner(env).plan(new RunRequest("run", "run", null, null, List.of("echo", "{topic}")));
     assertThat(plan.argv()).containsExactly("echo", "{topic}");
     assertThat(plan.episodeId()).isNull();
     assertThat(plan.outputDir()).isNull();
@@ -60,17 +69,28 @@ class RunPlannerTest {
   @ParameterizedTest
   @ValueSource(strings = {"../etc", "a/b", "..", "ep..1", "", "-x", "has space"})
   void refusesEpisodeIdsThatAreNotOnePlainName(String id) {
-    assertThatThrownBy(() -> planner(Map.of()).plan(new RunRequest("prod-episode", "prod-episode", "t", id, List.of())))
-        .isInstanceOf(UsageException.class).hasMessageContaining("--episode-id");
+    assertThatThrownBy(
+            () ->
+                planner(Map.of())
+                    .plan(new RunRequest("prod-episode", "prod-episode", "t", id, List.of())))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--episode-id");
   }
 
   @Test
   void refusesAProfileWithoutArgvAndAMissingWorkingDirectory() throws Exception {
     Files.writeString(dir.resolve("prod-bridge.json"), "{\"pipeline\": \"langgraph\"}");
-    assertThatThrownBy(() -> planner(Map.of()).plan(new RunRequest("prod-research", "prod-research", "t", null, List.of())))
+    assertThatThrownBy(
+            () ->
+                planner(Map.of())
+                    .plan(new RunRequest("prod-research", "prod-research", "t", null, List.of())))
         .hasMessageContaining("profile prod-research has no argv for pipeline \"langgraph\"");
-    assertThatThrownBy(() -> planner(Map.of()).plan(new RunRequest("prod-episode", "prod-episode", "t", null, List.of())))
-        .hasMessageContaining("working_dir").hasMessageContaining("podcast_production: no such directory");
+    assertThatThrownBy(
+            () ->
+                planner(Map.of())
+                    .plan(new RunRequest("prod-episode", "prod-episode", "t", null, List.of())))
+        .hasMessageContaining("working_dir")
+        .hasMessageContaining("podcast_production: no such directory");
   }
 
   @Test

@@ -18,7 +18,10 @@ class TextResultReaderTest {
       Path dir = java.nio.file.Files.createTempDirectory("cfg");
       Path file = dir.resolve("c.json");
       java.nio.file.Files.writeString(file, "{\"pipeline\": \"langgraph\"}");
-      return new ConfigLoader(Map.of(), dir).load(file, ProfileSettings.NONE).profile("prod-episode").resultPatterns();
+      return new ConfigLoader(Map.of(), dir)
+          .load(file, ProfileSettings.NONE)
+          .profile("prod-episode")
+          .resultPatterns();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -26,7 +29,8 @@ class TextResultReaderTest {
 
   @Test
   void readsTheCompletionBanner() {
-    String stdout = """
+    String stdout =
+        """
         [research] gathering sources...
         ============================================================
         PODCAST PRODUCTION COMPLETE
@@ -54,7 +58,8 @@ class TextResultReaderTest {
 
   @Test
   void readsAFailureLine() {
-    String stdout = "Final Stage: script\nTotal Cost: $1.20\nError: Budget exceeded during script\n";
+    String stdout =
+        "Final Stage: script\nTotal Cost: $1.20\nError: Budget exceeded during script\n";
     PipelineResult r = PipelineResultReader.read(stdout, LANGGRAPH).orElseThrow();
     assertThat(r.error()).isEqualTo("Budget exceeded during script");
     assertThat(r.failed()).isTrue();

@@ -19,19 +19,24 @@ import prodbridge.classify.Redactor;
 class LogFilterTest {
   @TempDir Path dir;
 
-  private static final String TEXT = String.join("\n",
-      "2026-12-03 INFO worker started",
-      "{\"event\": \"progress\", \"cost\": 0.5}",
-      "   {\"event\": \"stage\", \"stage\": \"script\"}",
-      "token limit reached, key rotation skipped, bearer of bad news",
-      "export ANTHROPIC_API_KEY=sk-ant-api03-AbCdEfGhIjKlMnOp_qr",
-      "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig",
-      "DB_SECRET: hunter2hunter2",
-      "x {not an event}",
-      "caf\u00e9 \u2713 bytes kept",
-      "last line without newline");
+  private static final String TEXT =
+      String.join(
+          "\n",
+          "2026-12-03 INFO worker started",
+          "{\"event\": \"progress\", \"cost\": 0.5}",
+          "   {\"event\": \"stage\", \"stage\": \"script\"}",
+          "token limit reached, key rotation skipped, bearer of bad news",
+          "export ANTHROPIC_API_KEY=sk-ant-api03-AbCdEfGhIjKlMnOp_qr",
+          "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig",
+          "DB_SECRET: hunter2hunter2",
+          "x {not an event}",
+          "caf\u00e9 \u2713 bytes kept",
+          "last line without newline");
 
-  /** Writes {@code text} through a filter in chunks of {@code chunk} bytes; returns the file and the events. */
+  /**
+   * Writes {@code text} through a filter in chunks of {@code chunk} bytes; returns the file and the
+   * events.
+   */
   private String through(String text, int chunk, List<String> events) throws IOException {
     Path log = dir.resolve("out-" + chunk + ".log");
     LogFile file = new LogFile(log);
@@ -51,12 +56,20 @@ class LogFilterTest {
     List<String> events = new ArrayList<>();
     String log = through(TEXT, chunk, events);
 
-    String expected = TEXT.lines().map(Redactor::redact).reduce((a, b) -> a + "\n" + b).orElseThrow();
+    String expected =
+        TEXT.lines().map(Redactor::redact).reduce((a, b) -> a + "\n" + b).orElseThrow();
     assertThat(log).isEqualTo(expected);
-    assertThat(log).contains("ANTHROPIC_API_KEY=[REDACTED]", "Bearer [REDACTED]", "DB_SECRET: [REDACTED]",
-        "token limit reached, key rotation skipped, bearer of bad news", "caf\u00e9 \u2713 bytes kept");
-    assertThat(events).containsExactly("{\"event\": \"progress\", \"cost\": 0.5}",
-        "   {\"event\": \"stage\", \"stage\": \"script\"}");
+    assertThat(log)
+        .contains(
+            "ANTHROPIC_API_KEY=[REDACTED]",
+            "Bearer [REDACTED]",
+            "DB_SECRET: [REDACTED]",
+            "token limit reached, key rotation skipped, bearer of bad news",
+            "caf\u00e9 \u2713 bytes kept");
+    assertThat(events)
+        .containsExactly(
+            "{\"event\": \"progress\", \"cost\": 0.5}",
+            "   {\"event\": \"stage\", \"stage\": \"script\"}");
   }
 
   @Test
@@ -70,7 +83,7 @@ class LogFilterTest {
     }
     Path log = dir.resolve("noise.log");
     LogFile file = new LogFile(log);
-    LogFilter filter = new LogFilter(file, Redactor::redact, line -> { });
+    LogFilter filter = new LogFilter(file, Redactor::redact, line -> {});
     for (int off = 0; off < noise.length; off += 10_000) {
       filter.accept(noise, off, Math.min(10_000, noise.length - off));
     }
@@ -83,11 +96,13 @@ class LogFilterTest {
   void aLineLongerThan64KbReachesTheLogInPiecesBeforeItEnds() throws IOException {
     Path log = dir.resolve("long.log");
     LogFile file = new LogFile(log);
-    LogFilter filter = new LogFilter(file, Redactor::redact, line -> { });
+    LogFilter filter = new LogFilter(file, Redactor::redact, line -> {});
     byte[] piece = "a".repeat(50_000).getBytes(StandardCharsets.US_ASCII);
     filter.accept(piece, 0, piece.length);
     filter.accept(piece, 0, piece.length);
-    assertThat(Files.size(log)).as("the first 64 KB, without waiting for a newline").isEqualTo(64 * 1024);
+    assertThat(Files.size(log))
+        .as("the first 64 KB, without waiting for a newline")
+        .isEqualTo(64 * 1024);
     filter.finish();
     file.close();
     assertThat(Files.size(log)).isEqualTo(100_000);
@@ -98,7 +113,7 @@ class LogFilterTest {
     Path full = Path.of("/dev/full");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed");
     LogFile file = new LogFile(full);
-    LogFilter filter = new LogFilter(file, Redactor::redact, line -> { });
+    LogFilter filter = new LogFilter(file, Redactor::redact, line -> {});
     byte[] line = "some output line\n".getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < 10_000; i++) {
       filter.accept(line, 0, line.length);

@@ -18,14 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 import prodbridge.testing.NoLeftoverProcesses;
 
 /**
- * A cancel or a deadline that lands within a few milliseconds of a normal exit: whatever the order, a child that
- * exited 0 is never recorded as stopped by the bridge, and one the bridge did stop did not exit 0.
+ * A cancel or a deadline that lands within a few milliseconds of a normal exit: whatever the order,
+ * a child that exited 0 is never recorded as stopped by the bridge, and one the bridge did stop did
+ * not exit 0.
  */
 @ExtendWith(NoLeftoverProcesses.class)
 class StopRaceTest {
   private static final int TRIALS = Integer.getInteger("race.trials", 200);
   private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(60);
-  /** Exits 0 about 50 ms after launch; the stops land 45 to 75 ms after launch, around that exit. */
+
+  /**
+   * Exits 0 about 50 ms after launch; the stops land 45 to 75 ms after launch, around that exit.
+   */
   private static final String CHILD = "echo '{\"status\":\"success\"}'; sleep 0.05";
 
   @TempDir Path dir;
@@ -45,8 +49,12 @@ class StopRaceTest {
     for (int i = 0; i < TRIALS && System.nanoTime() - t0 < BUDGET_NANOS; i++) {
       long at = TimeUnit.MICROSECONDS.toNanos(45_000 + random.nextInt(30_000));
       Supervisor s = new Supervisor();
-      outcomes.add(s.run(spec(Duration.ofSeconds(30)),
-          tree -> timer.schedule(() -> s.requestStop(StopReason.CANCELLED), at, TimeUnit.NANOSECONDS)));
+      outcomes.add(
+          s.run(
+              spec(Duration.ofSeconds(30)),
+              tree ->
+                  timer.schedule(
+                      () -> s.requestStop(StopReason.CANCELLED), at, TimeUnit.NANOSECONDS)));
     }
     assertExactlyOnce(outcomes, StopReason.CANCELLED);
   }
@@ -87,7 +95,15 @@ class StopRaceTest {
 
   private LaunchSpec spec(Duration timeout) {
     String id = "test-" + ProcessHandle.current().pid() + "-race-" + (++runs);
-    return new LaunchSpec(id, List.of("sh", "-c", CHILD), dir, Map.of("PATH", System.getenv("PATH")),
-        dir.resolve(id + ".out"), dir.resolve(id + ".err"), timeout, Duration.ofSeconds(1), null);
+    return new LaunchSpec(
+        id,
+        List.of("sh", "-c", CHILD),
+        dir,
+        Map.of("PATH", System.getenv("PATH")),
+        dir.resolve(id + ".out"),
+        dir.resolve(id + ".err"),
+        timeout,
+        Duration.ofSeconds(1),
+        null);
   }
 }

@@ -32,26 +32,40 @@ class SupervisorTest {
 
   private LaunchSpec spec(Duration timeout, Duration grace, String... argv) {
     String id = "test-" + ProcessHandle.current().pid() + "-" + (++runs);
-    return new LaunchSpec(id, List.of(argv), dir, Map.of("PATH", System.getenv("PATH")),
-        dir.resolve(id + ".out"), dir.resolve(id + ".err"), timeout, grace, null);
+    return new LaunchSpec(
+        id,
+        List.of(argv),
+        dir,
+        Map.of("PATH", System.getenv("PATH")),
+        dir.resolve(id + ".out"),
+        dir.resolve(id + ".err"),
+        timeout,
+        grace,
+        null);
   }
 
   @Test
   void deadlineEndsTermIgnoringDoubleForkedSetsidAndPipeHoldingDescendants() throws Exception {
-    String script = String.join("\n",
-        "(trap '' TERM; sleep 301) &",
-        "( (sleep 302 &) & )",
-        "setsid sleep 303 &",
-        "sleep 304 &",
-        "echo started",
-        "sleep 305");
+    String script =
+        String.join(
+            "\n",
+            "(trap '' TERM; sleep 301) &",
+            "( (sleep 302 &) & )",
+            "setsid sleep 303 &",
+            "sleep 304 &",
+            "echo started",
+            "sleep 305");
     long t0 = System.nanoTime();
-    Outcome o = new Supervisor().run(spec(Duration.ofSeconds(2), Duration.ofSeconds(1), "bash", "-c", script));
+    Outcome o =
+        new Supervisor()
+            .run(spec(Duration.ofSeconds(2), Duration.ofSeconds(1), "bash", "-c", script));
     long wallMillis = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(o.reason()).isEqualTo(StopReason.DEADLINE);
     assertThat(o.stdoutTail()).isEqualTo("started\n");
-    assertThat(o.treeStop().terminated()).as("bash, both sleeps, daemons").isGreaterThanOrEqualTo(5);
+    assertThat(o.treeStop().terminated())
+        .as("bash, both sleeps, daemons")
+        .isGreaterThanOrEqualTo(5);
     assertThat(o.treeStop().killed()).as("the TERM-ignoring sleep").isGreaterThanOrEqualTo(1);
     assertThat(o.treeStop().survivors()).isEmpty();
     assertThat(wallMillis).as("2 s deadline + 1 s grace, generous margin").isBetween(2900L, 5000L);
@@ -61,21 +75,32 @@ class SupervisorTest {
   @Test
   void mainChildExitingEndsTheRestOfItsTreeAndReturnsWithoutWaitingOnThePipe() throws Exception {
     long t0 = System.nanoTime();
-    Outcome o = new Supervisor().run(spec(Duration.ofMinutes(1), Duration.ofSeconds(5),
-        "bash", "-c", "sleep 306 & echo done; exit 3"));
+    Outcome o =
+        new Supervisor()
+            .run(
+                spec(
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(5),
+                    "bash",
+                    "-c",
+                    "sleep 306 & echo done; exit 3"));
     long wallMillis = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(o.reason()).isEqualTo(StopReason.EXITED);
     assertThat(o.exitCode()).isEqualTo(3);
     assertThat(o.stdoutTail()).isEqualTo("done\n");
     assertThat(o.treeStop().terminated()).isEqualTo(1);
-    assertThat(wallMillis).as("no 5 s pipe wait, no grace wait for a sleep that obeys TERM").isLessThan(2500);
+    assertThat(wallMillis)
+        .as("no 5 s pipe wait, no grace wait for a sleep that obeys TERM")
+        .isLessThan(2500);
   }
 
   @Test
   void childStdinIsAtEndOfFile() throws Exception {
-    Outcome o = new Supervisor().run(spec(Duration.ofSeconds(20), Duration.ofSeconds(1),
-        "bash", "-c", "cat; echo eof"));
+    Outcome o =
+        new Supervisor()
+            .run(
+                spec(Duration.ofSeconds(20), Duration.ofSeconds(1), "bash", "-c", "cat; echo eof"));
     assertThat(o.reason()).isEqualTo(StopReason.EXITED);
     assertThat(o.stdoutTail()).isEqualTo("eof\n");
   }
@@ -83,8 +108,9 @@ class SupervisorTest {
   @Test
   void argumentsArriveVerbatimWithNoShellInBetween() throws Exception {
     String hostile = "$(touch pwned); rm -rf ~ `id` \"quoted\" 'single' * \\ {topic}";
-    Outcome o = new Supervisor().run(spec(Duration.ofSeconds(20), Duration.ofSeconds(1),
-        "printf", "%s|", hostile, ""));
+    Outcome o =
+        new Supervisor()
+            .run(spec(Duration.ofSeconds(20), Duration.ofSeconds(1), "printf", "%s|", hostile, ""));
     assertThat(o.stdoutTail()).isEqualTo(hostile + "||");
     assertThat(dir.resolve("pwned")).doesNotExist();
   }
@@ -99,8 +125,15 @@ class SupervisorTest {
 
   @Test
   void childGetsItsOwnSession() throws Exception {
-    Outcome o = new Supervisor().run(spec(Duration.ofSeconds(20), Duration.ofSeconds(1),
-        "bash", "-c", "echo $$ $(ps -o sid= -p $$) $(ps -o pgid= -p $$)"));
+    Outcome o =
+        new Supervisor()
+            .run(
+                spec(
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(1),
+                    "bash",
+                    "-c",
+                    "echo $$ $(ps -o sid= -p $$) $(ps -o pgid= -p $$)"));
     String[] ids = o.stdoutTail().trim().split("\\s+");
     assertThat(ids[1]).isEqualTo(ids[0]);
     assertThat(ids[2]).isEqualTo(ids[0]);
@@ -110,8 +143,14 @@ class SupervisorTest {
   void requestStopCancelsAndEndsTheTree() throws Exception {
     Supervisor supervisor = new Supervisor();
     timer.schedule(() -> supervisor.requestStop(StopReason.CANCELLED), 700, TimeUnit.MILLISECONDS);
-    Outcome o = supervisor.run(spec(Duration.ofMinutes(1), Duration.ofSeconds(1),
-        "bash", "-c", "sleep 307 & sleep 308"));
+    Outcome o =
+        supervisor.run(
+            spec(
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1),
+                "bash",
+                "-c",
+                "sleep 307 & sleep 308"));
     assertThat(o.reason()).isEqualTo(StopReason.CANCELLED);
     assertThat(o.elapsed()).isLessThan(Duration.ofSeconds(5));
     assertThat(o.treeStop().terminated()).isGreaterThanOrEqualTo(2);
@@ -122,8 +161,14 @@ class SupervisorTest {
     Supervisor supervisor = new Supervisor();
     timer.schedule(() -> supervisor.requestStop(StopReason.CANCELLED), 600, TimeUnit.MILLISECONDS);
     timer.schedule(() -> supervisor.requestStop(StopReason.CANCELLED), 1200, TimeUnit.MILLISECONDS);
-    Outcome o = supervisor.run(spec(Duration.ofMinutes(1), Duration.ofSeconds(30),
-        "bash", "-c", "trap '' TERM; sleep 309"));
+    Outcome o =
+        supervisor.run(
+            spec(
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
+                "bash",
+                "-c",
+                "trap '' TERM; sleep 309"));
     assertThat(o.reason()).isEqualTo(StopReason.CANCELLED);
     assertThat(o.elapsed()).as("not the 30 s grace").isLessThan(Duration.ofSeconds(6));
     assertThat(o.treeStop().killed()).isGreaterThanOrEqualTo(1);
@@ -131,8 +176,10 @@ class SupervisorTest {
 
   @Test
   void aCommandThatCannotBeExecutedReportsExit127AndWhy() throws Exception {
-    Outcome o = new Supervisor().run(spec(Duration.ofSeconds(20), Duration.ofSeconds(1),
-        "no-such-command-prod-bridge"));
+    Outcome o =
+        new Supervisor()
+            .run(
+                spec(Duration.ofSeconds(20), Duration.ofSeconds(1), "no-such-command-prod-bridge"));
     assertThat(o.reason()).isEqualTo(StopReason.EXITED);
     assertThat(o.exitCode()).isEqualTo(127);
     assertThat(o.stderrTail()).contains("no-such-command-prod-bridge");
@@ -141,8 +188,17 @@ class SupervisorTest {
   @Test
   void aMissingWorkingDirectoryIsALaunchFailure() throws Exception {
     LaunchSpec s = spec(Duration.ofSeconds(20), Duration.ofSeconds(1), "true");
-    LaunchSpec missing = new LaunchSpec(s.runId(), s.argv(), dir.resolve("nope"), s.environment(),
-        s.stdoutLog(), s.stderrLog(), s.timeout(), s.grace(), null);
+    LaunchSpec missing =
+        new LaunchSpec(
+            s.runId(),
+            s.argv(),
+            dir.resolve("nope"),
+            s.environment(),
+            s.stdoutLog(),
+            s.stderrLog(),
+            s.timeout(),
+            s.grace(),
+            null);
     Outcome o = new Supervisor().run(missing);
     assertThat(o.reason()).isEqualTo(StopReason.LAUNCH_FAILED);
     assertThat(o.exitCode()).isNull();
@@ -155,16 +211,30 @@ class SupervisorTest {
     AtomicLong peakHeap = new AtomicLong();
     System.gc();
     long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    timer.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
-    LaunchSpec s = spec(Duration.ofMinutes(2), Duration.ofSeconds(1),
-        "bash", "-c", "head -c " + floodBytes + " /dev/zero | tr '\\0' 'x'; echo; echo last line");
+    timer.scheduleAtFixedRate(
+        () ->
+            peakHeap.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
+    LaunchSpec s =
+        spec(
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(1),
+            "bash",
+            "-c",
+            "head -c " + floodBytes + " /dev/zero | tr '\\0' 'x'; echo; echo last line");
     Outcome o = new Supervisor().run(s);
 
     assertThat(o.exitCode()).isZero();
     assertThat(Files.size(s.stdoutLog())).isEqualTo(floodBytes + "\nlast line\n".length());
     assertThat(o.stdoutBytes()).isEqualTo(floodBytes + "\nlast line\n".length());
-    assertThat(o.stdoutTail()).hasSizeLessThanOrEqualTo(Supervisor.STDOUT_TAIL_BYTES).endsWith("\nlast line\n");
-    assertThat(peakHeap.get() - baseline).as("heap growth while 200 MB passed through").isLessThan(64L << 20);
+    assertThat(o.stdoutTail())
+        .hasSizeLessThanOrEqualTo(Supervisor.STDOUT_TAIL_BYTES)
+        .endsWith("\nlast line\n");
+    assertThat(peakHeap.get() - baseline)
+        .as("heap growth while 200 MB passed through")
+        .isLessThan(64L << 20);
   }
 }

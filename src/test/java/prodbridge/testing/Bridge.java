@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The bridge as a separate real process (java -cp <test class path> prodbridge.cli.Main), for signal tests. */
+/**
+ * The bridge as a separate real process (java -cp <test class path> prodbridge.cli.Main), for
+ * signal tests.
+ */
 public final class Bridge {
   private Bridge() {}
 

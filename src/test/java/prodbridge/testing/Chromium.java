@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's real Chromium, headless, for the report tests: each call is one browser with a fresh profile, started
- * as its own process group, every request it makes sent to {@code proxy}, and the whole group killed when the
- * call returns. Its environment carries this test JVM's run-id marker, so {@link NoLeftoverProcesses} sees any
- * piece of it that survives.
+ * Debian's real Chromium, headless, for the report tests: each call is one browser with a fresh
+ * profile, started as its own process group, every request it makes sent to {@code proxy}, and the
+ * whole group killed when the call returns. Its environment carries this test JVM's run-id marker,
+ * so {@link NoLeftoverProcesses} sees any piece of it that survives.
  */
 public final class Chromium {
   private static final AtomicInteger CALLS = new AtomicInteger();
@@ -31,9 +31,13 @@ public final class Chromium {
     this.scratch = scratch;
   }
 
-  /** The browser, or the test skipped with a message when it is not installed (a failure under CI=true). */
+  /**
+   * The browser, or the test skipped with a message when it is not installed (a failure under
+   * CI=true).
+   */
   public static Chromium require(Path scratch) {
-    // Debian's launcher script adds Google API keys (and with them sign-in calls); its binary is what it runs
+    // Debian's launcher script adds Google API keys (and with them sign-in calls); its binary is
+    // what it runs
     Path debian = Path.of("/usr/lib/chromium/chromium");
     if (Files.isExecutable(debian)) {
       return new Chromium(debian, scratch);
@@ -47,16 +51,22 @@ public final class Chromium {
       }
     }
     if ("true".equals(System.getenv("CI"))) {
-      fail("chromium is not installed; .ci/run installs Debian's chromium (apt-get install -y chromium)");
+      fail(
+          "chromium is not installed; .ci/run installs Debian's chromium (apt-get install -y chromium)");
     }
-    Assumptions.abort("chromium is not installed (apt-get install -y chromium): the browser tests are skipped");
+    Assumptions.abort(
+        "chromium is not installed (apt-get install -y chromium): the browser tests are skipped");
     return null;
   }
 
   /** A screenshot of {@code page} in a window of {@code width} by {@code height} pixels. */
   public Path screenshot(Path page, int width, int height, RequestRecorder proxy) throws Exception {
     Path png = scratch.resolve("screenshot-" + CALLS.incrementAndGet() + ".png");
-    run(proxy, "--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars",
+    run(
+        proxy,
+        "--screenshot=" + png,
+        "--window-size=" + width + "," + height,
+        "--hide-scrollbars",
         page.toUri().toString());
     if (!Files.isRegularFile(png)) {
       fail("chromium wrote no screenshot of " + page);
@@ -74,18 +84,39 @@ public final class Chromium {
     Path profile = Files.createDirectories(scratch.resolve("chromium-profile-" + n));
     Path out = scratch.resolve("chromium-" + n + ".out");
     Path err = scratch.resolve("chromium-" + n + ".err");
-    List<String> cmd = new ArrayList<>(List.of("setsid", binary.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--proxy-server=http://127.0.0.1:" + proxy.port(), "--proxy-bypass-list=<-loopback>",
-        // the browser's own calls home (time, updates, sign-in), which are not the page's doing
-        "--disable-extensions", "--disable-default-apps", "--no-pings", "--disable-domain-reliability",
-        "--disable-client-side-phishing-detection", "--safebrowsing-disable-auto-update", "--disable-breakpad",
-        "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,"
-            + "AutofillServerCommunication,CertificateTransparencyComponentUpdater"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "setsid",
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--proxy-server=http://127.0.0.1:" + proxy.port(),
+                "--proxy-bypass-list=<-loopback>",
+                // the browser's own calls home (time, updates, sign-in), which are not the page's
+                // doing
+                "--disable-extensions",
+                "--disable-default-apps",
+                "--no-pings",
+                "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection",
+                "--safebrowsing-disable-auto-update",
+                "--disable-breakpad",
+                "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,"
+                    + "AutofillServerCommunication,CertificateTransparencyComponentUpdater"));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Map<String, String> env = pb.environment();
     String marker = "PROD_BRIDGE_RUN_ID=test-" + ProcessHandle.current().pid() + "-chromium-" + n;
     env.put("PROD_BRIDGE_RUN_ID", marker.substring(marker.indexOf('=') + 1));
@@ -105,8 +136,8 @@ public final class Chromium {
   }
 
   /**
-   * Kills the browser and every process that carries this call's marker (its zygote and renderers, reparented or
-   * not), and waits until none is left.
+   * Kills the browser and every process that carries this call's marker (its zygote and renderers,
+   * reparented or not), and waits until none is left.
    */
   private static void end(Process p, String marker) throws InterruptedException {
     p.destroyForcibly();
@@ -125,14 +156,18 @@ public final class Chromium {
 
   private static List<ProcessHandle> marked(String marker) {
     byte[] wanted = (marker + "\0").getBytes(StandardCharsets.UTF_8);
-    return ProcessHandle.allProcesses().filter(h -> {
-      try {
-        byte[] env = Files.readAllBytes(Path.of("/proc", String.valueOf(h.pid()), "environ"));
-        return indexOf(env, wanted) >= 0 && !zombie(h.pid());
-      } catch (IOException | RuntimeException gone) {
-        return false;
-      }
-    }).toList();
+    return ProcessHandle.allProcesses()
+        .filter(
+            h -> {
+              try {
+                byte[] env =
+                    Files.readAllBytes(Path.of("/proc", String.valueOf(h.pid()), "environ"));
+                return indexOf(env, wanted) >= 0 && !zombie(h.pid());
+              } catch (IOException | RuntimeException gone) {
+                return false;
+              }
+            })
+        .toList();
   }
 
   private static boolean zombie(long pid) throws IOException {

@@ -11,22 +11,31 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test that leaves any process of a supervised run behind (found, independently of the bridge's own
- * code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries, PROD_BRIDGE_BATCH, which every job of a
- * batch carries, or PROD_BRIDGE_KEEPER, which every keeper carries), and kills what it finds so one failure does not spill into the next test.
+ * Fails a test that leaves any process of a supervised run behind (found, independently of the
+ * bridge's own code, by the PROD_BRIDGE_RUN_ID variable every supervised child carries,
+ * PROD_BRIDGE_BATCH, which every job of a batch carries, or PROD_BRIDGE_KEEPER, which every keeper
+ * carries), and kills what it finds so one failure does not spill into the next test.
  *
- * <p>Only processes this test JVM started count: their environment names a path under this JVM's temporary
- * directory (every test's runs root and batch directory are there; surefire points {@code java.io.tmpdir} into
- * {@code target/}), or a run id made by this JVM ({@code test-<pid>-N}). A user's real run, or another build's
- * tests on the same machine, are never touched.
+ * <p>Only processes this test JVM started count: their environment names a path under this JVM's
+ * temporary directory (every test's runs root and batch directory are there; surefire points {@code
+ * java.io.tmpdir} into {@code target/}), or a run id made by this JVM ({@code test-<pid>-N}). A
+ * user's real run, or another build's tests on the same machine, are never touched.
  */
 public final class NoLeftoverProcesses implements AfterEachCallback {
-  private static final List<byte[]> MARKERS = List.of("PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8),
-      "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8), "PROD_BRIDGE_KEEPER=".getBytes(StandardCharsets.UTF_8));
-  private static final List<byte[]> OURS = List.of(
-      Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString()
-          .getBytes(StandardCharsets.UTF_8),
-      ("PROD_BRIDGE_RUN_ID=test-" + ProcessHandle.current().pid() + "-").getBytes(StandardCharsets.UTF_8));
+  private static final List<byte[]> MARKERS =
+      List.of(
+          "PROD_BRIDGE_RUN_ID=".getBytes(StandardCharsets.UTF_8),
+          "PROD_BRIDGE_BATCH=".getBytes(StandardCharsets.UTF_8),
+          "PROD_BRIDGE_KEEPER=".getBytes(StandardCharsets.UTF_8));
+  private static final List<byte[]> OURS =
+      List.of(
+          Path.of(System.getProperty("java.io.tmpdir"))
+              .toAbsolutePath()
+              .normalize()
+              .toString()
+              .getBytes(StandardCharsets.UTF_8),
+          ("PROD_BRIDGE_RUN_ID=test-" + ProcessHandle.current().pid() + "-")
+              .getBytes(StandardCharsets.UTF_8));
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
@@ -53,12 +62,14 @@ public final class NoLeftoverProcesses implements AfterEachCallback {
     List<Long> found = new ArrayList<>();
     long self = ProcessHandle.current().pid();
     try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
-      dirs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(dir -> {
-        long pid = Long.parseLong(dir.getFileName().toString());
-        if (pid != self && !zombie(dir) && hasMarker(dir)) {
-          found.add(pid);
-        }
-      });
+      dirs.filter(p -> p.getFileName().toString().matches("\\d+"))
+          .forEach(
+              dir -> {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (pid != self && !zombie(dir) && hasMarker(dir)) {
+                  found.add(pid);
+                }
+              });
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -68,13 +79,16 @@ public final class NoLeftoverProcesses implements AfterEachCallback {
   private static boolean hasMarker(Path dir) {
     try {
       byte[] env = Files.readAllBytes(dir.resolve("environ"));
-      return MARKERS.stream().anyMatch(m -> holds(env, m, true)) && OURS.stream().anyMatch(o -> holds(env, o, false));
+      return MARKERS.stream().anyMatch(m -> holds(env, m, true))
+          && OURS.stream().anyMatch(o -> holds(env, o, false));
     } catch (IOException | RuntimeException gone) {
       return false;
     }
   }
 
-  /** Whether {@code marker} occurs in {@code env}, at the start of a variable when {@code atStart}. */
+  /**
+   * Whether {@code marker} occurs in {@code env}, at the start of a variable when {@code atStart}.
+   */
   private static boolean holds(byte[] env, byte[] marker, boolean atStart) {
     outer:
     for (int i = 0; i + marker.length <= env.length; i++) {
@@ -103,7 +117,9 @@ public final class NoLeftoverProcesses implements AfterEachCallback {
 
   private static String describe(long pid) {
     try {
-      return pid + " " + Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
+      return pid
+          + " "
+          + Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').strip();
     } catch (IOException e) {
       return pid + " (gone)";
     }
