@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import prodbridge.config.UsageException;
+import prodbridge.supervise.Keeper;
 import prodbridge.supervise.ProcessTree;
 import prodbridge.supervise.TreeStop;
 
@@ -30,6 +31,13 @@ public final class RunStore {
 
   /** How long a detached run may take to start its supervisor before it reads as lost. */
   static final Duration STARTING_PATIENCE = Duration.ofSeconds(30);
+
+  /**
+   * How long a reader lets a dead supervisor's keeper finish: its grace period, up to 5 s of
+   * SIGKILL, 1 s of late comers and the start of the JVM that records the run, with room for a
+   * loaded machine.
+   */
+  static final Duration KEEPER_PATIENCE = Duration.ofSeconds(30);
 
   private final Path root;
 
@@ -95,13 +103,25 @@ public final class RunStore {
     return recent(1).stream().findFirst();
   }
 
-  /** The run as it is now; a running run whose supervisor is gone is ended as lost first. */
+  /**
+   * The run as it is now; a running run whose supervisor is gone is ended as lost first. While the
+   * run's keeper lives (it is ending the tree and will record the run) it is given up to {@link
+   * #KEEPER_PATIENCE} to finish, so the lost result counts what the keeper ended and no reap
+   * outlives the answer; only then is the run ended here.
+   */
   public RunView look(Path dir) {
-    return look(dir, TreeStop.NOTHING);
+    return look(dir, TreeStop.NOTHING, KEEPER_PATIENCE);
   }
 
-  /** As {@link #look(Path)}, counting in what a keeper already ended of the run's tree. */
+  /**
+   * As {@link #look(Path)}, for the run's keeper itself: counts in what it ended of the tree, waits
+   * for nobody.
+   */
   public RunView look(Path dir, TreeStop endedBefore) {
+    return look(dir, endedBefore, Duration.ZERO);
+  }
+
+  private RunView look(Path dir, TreeStop endedBefore, Duration keeperPatience) {
     RunDir files = new RunDir(dir);
     RunResult result = read(files.result(), RunResult.class);
     RunState state = read(files.state(), RunState.class);
@@ -115,6 +135,7 @@ public final class RunStore {
     if (supervised(state)) {
       return new RunView(id, state, null, unresponsive(state));
     }
+    Keeper.awaitKeepersOf(dir, keeperPatience);
     RunResult late = read(files.result(), RunResult.class);
     if (late != null) {
       return new RunView(id, read(files.state(), RunState.class), late);

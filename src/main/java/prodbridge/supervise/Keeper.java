@@ -191,6 +191,54 @@ public final class Keeper implements AutoCloseable {
   }
 
   /**
+   * Waits up to {@code patience} for every live keeper of {@code dir} other than this process to
+   * exit, the reap it becomes included: a keeper whose supervisor died is ending the tree and will
+   * record the run, so a reader that lets it finish gets the keeper's account instead of racing it.
+   * Returns at once when no keeper lives; signals nothing, and does not guarantee a result was
+   * written (a keeper can be killed, or outlast {@code patience}).
+   */
+  public static void awaitKeepersOf(Path dir, Duration patience) {
+    List<ProcEntry> keepers = keepersOf(dir);
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (keepers.stream().anyMatch(k -> ProcessTree.isAlive(k.pid(), k.startTicks()))
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The live processes, other than this one, whose {@link #VARIABLE} names {@code dir}. */
+  static List<ProcEntry> keepersOf(Path dir) {
+    Path wanted = dir.toAbsolutePath().normalize();
+    long self = ProcessHandle.current().pid();
+    List<ProcEntry> found = new ArrayList<>();
+    for (String name : ProcTable.pidNames()) {
+      ProcEntry p = ProcTable.readOrNull(name);
+      if (p == null || p.pid() == self || p.hasExited()) {
+        continue;
+      }
+      String kept = ProcTable.environValue(p.pid(), VARIABLE);
+      if (kept != null && sameDir(kept, wanted)) {
+        found.add(p);
+      }
+    }
+    return found;
+  }
+
+  private static boolean sameDir(String kept, Path wanted) {
+    try {
+      Path k = Path.of(kept);
+      return k.equals(wanted) || java.nio.file.Files.isSameFile(k, wanted);
+    } catch (IOException | RuntimeException notThatDir) {
+      return false;
+    }
+  }
+
+  /**
    * The argv that starts this program's {@code reap} for {@code dir}, given how to start the
    * program.
    */

@@ -131,13 +131,54 @@ class DetachedRunTest {
     JsonNode r = status.json();
     assertThat(r.get("status").asText()).isEqualTo("lost");
     assertThat(r.get("hint").asText()).contains("supervisor died");
-    // the run's keeper ended the tree before anyone looked; the result counts what it ended
+    // status lets the run's keeper finish ending the tree and recording the run; the result counts
+    // what it ended
     assertThat(r.get("processes_ended").get("sigterm").asInt()).isGreaterThanOrEqualTo(3);
-    assertThat(NoLeftoverProcesses.waitForNone(2000)).isEmpty();
+    assertThat(NoLeftoverProcesses.markedProcesses())
+        .as("the keeper, and the reap it became, ended before status answered")
+        .isEmpty();
     assertThat(state(id).get("status").asText()).isEqualTo("lost");
     assertThat(bridge("status", id, "--format", "json").json().get("status").asText())
         .as("stays lost")
         .isEqualTo("lost");
+  }
+
+  @Test
+  void statusWhileTheKeeperIsStillEndingTheTreeWaitsForTheKeepersAccount() throws Exception {
+    String id =
+        bridge(
+                "run",
+                "--detach",
+                "--grace",
+                "3s",
+                "--",
+                "bash",
+                "-c",
+                "trap '' TERM; sleep 351 & sleep 352")
+            .json()
+            .get("run_id")
+            .asText();
+    awaitChild(id);
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (NoLeftoverProcesses.markedProcesses().size() < 3
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(NoLeftoverProcesses.markedProcesses()).hasSizeGreaterThanOrEqualTo(3);
+
+    new ProcessBuilder("kill", "-KILL", String.valueOf(supervisorPid)).start().waitFor();
+    ProcessHandle.of(supervisorPid).ifPresent(h -> h.onExit().join());
+    // the tree ignores SIGTERM, so the keeper is still in its 3 s grace period when status looks
+    JsonNode r = bridge("status", id, "--format", "json").json();
+
+    assertThat(r.get("status").asText()).isEqualTo("lost");
+    assertThat(r.get("processes_ended").get("sigterm").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(r.get("processes_ended").get("sigkill").asInt())
+        .as("after the keeper's grace")
+        .isGreaterThanOrEqualTo(3);
+    assertThat(NoLeftoverProcesses.markedProcesses())
+        .as("the keeper, and the reap it became, ended before status answered")
+        .isEmpty();
   }
 
   @Test
