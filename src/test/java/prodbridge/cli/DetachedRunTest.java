@@ -82,7 +82,10 @@ class DetachedRunTest {
     String id = d.get("run_id").asText();
     assertThat(d.get("poll").asText()).endsWith("status " + id + " --wait 9m --format markdown");
     assertThat(d.get("cancel").asText()).endsWith("cancel " + id);
-    assertThat(millis).as("the caller's own JVM included").isLessThan(3000);
+    // "running" above is the proof that it returned before the run ended; the bound only catches a
+    // gross wait
+    // (the caller's own JVM start included, which a loaded 2-core machine stretched past 3 s)
+    assertThat(millis).as("the caller's own JVM included").isLessThan(10_000);
 
     CliRun done = bridge("status", id, "--wait", "60s", "--format", "json");
     assertThat(done.exitCode()).isZero();
