@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 import prodbridge.config.ConfigLoader;
 import prodbridge.config.EffectiveConfig;
 import prodbridge.config.ProfileSettings;
+import prodbridge.runs.RunStore;
 
 /**
  * The --config option of every command that reads the config, and the one place that loads it for
@@ -23,5 +24,10 @@ final class ConfigMixin {
    */
   EffectiveConfig load(Context context, ProfileSettings flags) {
     return new ConfigLoader(context.env(), context.workingDir()).load(file, flags);
+  }
+
+  /** The run store this config names. */
+  RunStore store(Context context) {
+    return new RunStore(load(context, ProfileSettings.NONE).runsRoot());
   }
 }

@@ -29,7 +29,15 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = "--stderr", description = "Show stderr instead of stdout.")
   boolean stderr;
 
-  @Mixin StoreOptions options;
+  @Mixin ConfigMixin config;
+
+  /** Not the shared {@link FormatMixin}: a log is shown as it is unless asked, piped or not. */
+  @Option(
+      names = FormatMixin.NAME,
+      paramLabel = "FORMAT",
+      description =
+          "text (the default: the lines as they are), json (one object a line) or markdown.")
+  OutputFormat format;
 
   private final Context context;
 
@@ -43,13 +51,13 @@ final class LogsCommand implements Callable<Integer> {
       throw new prodbridge.config.UsageException(
           "--tail: expected a number of lines of at least 1");
     }
-    RunStore store = options.store(context);
+    RunStore store = config.store(context);
     RunDir files = new RunDir(store.dirOf(runId));
     Path log = stderr ? files.stderrLog() : files.stdoutLog();
     String text = lastBytes(log);
     String[] lines = text.split("\n", -1);
     int end = text.endsWith("\n") ? lines.length - 1 : lines.length;
-    OutputFormat f = options.format.chosen == null ? OutputFormat.TEXT : options.format.chosen;
+    OutputFormat f = format == null ? OutputFormat.TEXT : format;
     String stream = stderr ? "stderr" : "stdout";
     if (f == OutputFormat.MARKDOWN) {
       context.out().println("```");

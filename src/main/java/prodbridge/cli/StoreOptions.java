@@ -1,7 +1,6 @@
 package prodbridge.cli;
 
 import picocli.CommandLine.Mixin;
-import prodbridge.config.ProfileSettings;
 import prodbridge.runs.RunStore;
 
 /**
@@ -14,6 +13,6 @@ final class StoreOptions {
   @Mixin FormatMixin format;
 
   RunStore store(Context context) {
-    return new RunStore(config.load(context, ProfileSettings.NONE).runsRoot());
+    return config.store(context);
   }
 }

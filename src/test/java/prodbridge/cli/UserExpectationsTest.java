@@ -110,6 +110,13 @@ class UserExpectationsTest {
     assertThat(Bridge.json(lines[1]).get("stream").asText()).isEqualTo("stdout");
     assertThat(h.run("logs", id, "--format", "markdown").stdout())
         .isEqualTo("```\none\ntwo \"quoted\"\n```\n");
+    assertThat(h.run("logs", id).stdout())
+        .as("piped or not, the lines as they are unless asked")
+        .isEqualTo("one\ntwo \"quoted\"\n");
+    assertThat(h.run("logs", "--help").stdout())
+        .as("and its help says so")
+        .contains("text (the default")
+        .doesNotContain("json when stdout is not a terminal");
   }
 
   @Test
