@@ -97,30 +97,26 @@ final class LostRun {
     double seconds =
         Math.max(0, Duration.between(state.startedAt(), Instant.now()).toMillis()) / 1000.0;
     RunResult result =
-        new RunResult(
-            state.command(),
-            state.runId(),
-            state.episodeId(),
-            state.topic(),
-            status,
-            type,
-            message + how,
-            hint,
-            cost,
-            state.budget(),
-            null,
-            state.qualityThreshold(),
-            List.of(),
-            0,
-            seconds,
-            null,
-            null,
-            List.of(),
-            state.memoryMb(),
-            new RunResult.ProcessesEnded(stop.terminated(), stop.killed()),
-            null,
-            dir.toString(),
-            new RunResult.Logs(files.stdoutLog().toString(), files.stderrLog().toString()));
+        RunResult.builder()
+            .command(state.command())
+            .runId(state.runId())
+            .episodeId(state.episodeId())
+            .topic(state.topic())
+            .status(status)
+            .errorType(type)
+            .errorMessage(message + how)
+            .hint(hint)
+            .finalCost(cost)
+            .budget(state.budget())
+            .qualityThreshold(state.qualityThreshold())
+            .outputFiles(List.of())
+            .executionTime(seconds)
+            .attempts(List.of())
+            .peakMemoryMb(state.memoryMb())
+            .processesEnded(new RunResult.ProcessesEnded(stop.terminated(), stop.killed()))
+            .runDir(dir.toString())
+            .logs(new RunResult.Logs(files.stdoutLog().toString(), files.stderrLog().toString()))
+            .build();
     RunState ended =
         state
             .withFigures(state.stage(), state.progress(), cost, state.memoryMb())

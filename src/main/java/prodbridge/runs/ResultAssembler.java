@@ -79,43 +79,43 @@ final class ResultAssembler {
     Long peakMb =
         seen.peakMemoryBytes() == null ? null : Math.round(seen.peakMemoryBytes() / 1048576.0);
     Double cost = said.map(PipelineResult::totalCost).orElse(seen.cost());
+    double seconds = Math.round(o.elapsed().toMillis()) / 1000.0;
     RunResult result =
-        new RunResult(
-            plan.command(),
-            plan.runId(),
-            said.map(PipelineResult::episodeId).orElse(plan.episodeId()),
-            plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null),
-            status,
-            error.orElse(null),
-            classified
-                .map(
-                    c ->
-                        Text.cut(
-                            Redactor.redact(message(c, plan, o, stated, seen, peakMb, quality)),
-                            MAX_TEXT_CHARS))
-                .orElse(null),
-            classified.map(c -> Redactor.redact(c.hint())).orElse(null),
-            cost,
-            plan.profile().budget(),
-            quality,
-            plan.profile().qualityThreshold(),
-            files,
-            0,
-            Math.round(o.elapsed().toMillis()) / 1000.0,
-            o.exitCode(),
-            o.signal() == null ? null : SignalName.of(o.signal()),
-            List.of(
-                new AttemptSummary(
-                    attempt,
-                    error.orElse(null),
-                    o.exitCode(),
-                    Math.round(o.elapsed().toMillis()) / 1000.0,
-                    cost)),
-            peakMb,
-            new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()),
-            Redactor.redact(Text.tail(o.stderrTail(), STDERR_TAIL_CHARS)),
-            plan.runDir().toString(),
-            new RunResult.Logs(plan.stdoutLog().toString(), plan.stderrLog().toString()));
+        RunResult.builder()
+            .command(plan.command())
+            .runId(plan.runId())
+            .episodeId(said.map(PipelineResult::episodeId).orElse(plan.episodeId()))
+            .topic(
+                plan.topic() != null ? plan.topic() : said.map(PipelineResult::topic).orElse(null))
+            .status(status)
+            .errorType(error.orElse(null))
+            .errorMessage(
+                classified
+                    .map(
+                        c ->
+                            Text.cut(
+                                Redactor.redact(message(c, plan, o, stated, seen, peakMb, quality)),
+                                MAX_TEXT_CHARS))
+                    .orElse(null))
+            .hint(classified.map(c -> Redactor.redact(c.hint())).orElse(null))
+            .finalCost(cost)
+            .budget(plan.profile().budget())
+            .qualityScore(quality)
+            .qualityThreshold(plan.profile().qualityThreshold())
+            .outputFiles(files)
+            .executionTime(seconds)
+            .exitCode(o.exitCode())
+            .signal(o.signal() == null ? null : SignalName.of(o.signal()))
+            .attempts(
+                List.of(
+                    new AttemptSummary(attempt, error.orElse(null), o.exitCode(), seconds, cost)))
+            .peakMemoryMb(peakMb)
+            .processesEnded(
+                new RunResult.ProcessesEnded(o.treeStop().terminated(), o.treeStop().killed()))
+            .stderrTail(Redactor.redact(Text.tail(o.stderrTail(), STDERR_TAIL_CHARS)))
+            .runDir(plan.runDir().toString())
+            .logs(new RunResult.Logs(plan.stdoutLog().toString(), plan.stderrLog().toString()))
+            .build();
     return ResultJson.bounded(result.withFilesCut(MAX_LISTED_FILES));
   }
 

@@ -11,35 +11,7 @@ import prodbridge.classify.ErrorType;
 class ResultJsonTest {
   @Test
   void aHugeResultIsCutUnderEightKilobytesFilesFirst() {
-    List<OutputFile> files = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      files.add(new OutputFile("/very/long/path/" + "d".repeat(100) + "/file-" + i + ".json", i));
-    }
-    RunResult big =
-        new RunResult(
-            "prod-episode",
-            "r",
-            "e",
-            "t".repeat(5000),
-            RunStatus.ERROR,
-            ErrorType.EXECUTION_ERROR,
-            "m".repeat(5000),
-            "h",
-            1.0,
-            5.51,
-            8.0,
-            8.0,
-            files,
-            0,
-            1.0,
-            1,
-            null,
-            List.of(),
-            null,
-            new RunResult.ProcessesEnded(0, 0),
-            "s".repeat(5000),
-            "/d",
-            new RunResult.Logs("/o", "/e"));
+    RunResult big = result(5000, 500);
     RunResult cut = ResultJson.bounded(big);
     assertThat(ResultJson.write(cut).getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(ResultJson.MAX_BYTES);
@@ -138,29 +110,27 @@ class ResultJsonTest {
     for (int i = 0; i < fileCount; i++) {
       files.add(new OutputFile("/very/long/path/" + "d".repeat(100) + "/file-" + i + ".json", i));
     }
-    return new RunResult(
-        "prod-episode",
-        "r",
-        "e",
-        "t".repeat(textChars),
-        RunStatus.ERROR,
-        ErrorType.EXECUTION_ERROR,
-        "m".repeat(textChars),
-        "h",
-        1.0,
-        5.51,
-        8.0,
-        8.0,
-        files,
-        0,
-        1.0,
-        1,
-        null,
-        List.of(),
-        null,
-        new RunResult.ProcessesEnded(0, 0),
-        "s".repeat(textChars),
-        "/d",
-        new RunResult.Logs("/o", "/e"));
+    return RunResult.builder()
+        .command("prod-episode")
+        .runId("r")
+        .episodeId("e")
+        .topic("t".repeat(textChars))
+        .status(RunStatus.ERROR)
+        .errorType(ErrorType.EXECUTION_ERROR)
+        .errorMessage("m".repeat(textChars))
+        .hint("h")
+        .finalCost(1.0)
+        .budget(5.51)
+        .qualityScore(8.0)
+        .qualityThreshold(8.0)
+        .outputFiles(files)
+        .executionTime(1.0)
+        .exitCode(1)
+        .attempts(List.of())
+        .processesEnded(new RunResult.ProcessesEnded(0, 0))
+        .stderrTail("s".repeat(textChars))
+        .runDir("/d")
+        .logs(new RunResult.Logs("/o", "/e"))
+        .build();
   }
 }
