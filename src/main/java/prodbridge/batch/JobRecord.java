@@ -5,10 +5,10 @@ import prodbridge.classify.ErrorType;
 
 /**
  * One line of a batch's journal: how one run of one job ended. {@code exitCode} is the bridge's
- * exit code for that run (0, or 10–23 by error type); {@code signal} the child's death signal, if
- * any; {@code outputBytes} what the run's child wrote to stdout and stderr; {@code skipReason} says
- * why a SKIPPED job was not started. Times are instants, ISO-8601 text in the journal. Built with
- * {@link #of(BatchJob)}, never by position.
+ * exit code for that run (0, or its error type's, 10 to 24); {@code signal} the child's death
+ * signal, if any; {@code outputBytes} what the run's child wrote to stdout and stderr; {@code
+ * skipReason} says why a SKIPPED job was not started. Times are instants, ISO-8601 text in the
+ * journal. Built with {@link #of(BatchJob)}, never by position.
  */
 public record JobRecord(
     String jobId,
